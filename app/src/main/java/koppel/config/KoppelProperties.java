@@ -1,0 +1,65 @@
+package koppel.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator can configure, under {@code koppel.*}; each value can be overridden by an
+ * environment variable ({@code KOPPEL_DB_URL}, {@code KOPPEL_PUBLIC_URL}, ...).
+ */
+@ConfigurationProperties("koppel")
+public record KoppelProperties(
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    @DefaultValue("koppel-data") Path dataDir,
+    @DefaultValue Db db,
+    @DefaultValue Crypto crypto,
+    @DefaultValue Exact exact,
+    @DefaultValue KmoShops kmoshops,
+    @DefaultValue Operator operator,
+    @DefaultValue Booking booking) {
+
+  /**
+   * The database. Without {@code url} (and without {@code spring.datasource.url}) Koppel starts an
+   * embedded PostgreSQL whose files live in {@code embeddedDataDir} (default: dataDir/postgres).
+   */
+  public record Db(
+      String url,
+      String username,
+      String password,
+      Path embeddedDataDir,
+      @DefaultValue("0") int embeddedPort,
+      @DefaultValue("10") int poolSize) {}
+
+  /** AES-256 key (base64) for tokens and secrets at rest; generated into dataDir when absent. */
+  public record Crypto(String key) {}
+
+  /** The Exact Online app registration: one client per Koppel installation. */
+  public record Exact(
+      @DefaultValue("https://start.exactonline.nl") String baseUrl,
+      String clientId,
+      String clientSecret,
+      @DefaultValue("10s") Duration connectTimeout,
+      @DefaultValue("30s") Duration requestTimeout) {}
+
+  /** The KMO Shops app registration. */
+  public record KmoShops(
+      @DefaultValue("https://api.kmoshops.example") String baseUrl,
+      String clientId,
+      String clientSecret,
+      @DefaultValue("10s") Duration connectTimeout,
+      @DefaultValue("30s") Duration requestTimeout,
+      @DefaultValue("5m") Duration webhookTolerance) {}
+
+  /** The operator (us): may switch on the "on request" options and manage integrations. */
+  public record Operator(@DefaultValue("operator") String username, String password) {}
+
+  /** Queue and retry behaviour. */
+  public record Booking(
+      @DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay) {}
+
+  public Path embeddedDataDir() {
+    return db.embeddedDataDir() != null ? db.embeddedDataDir() : dataDir.resolve("postgres");
+  }
+}

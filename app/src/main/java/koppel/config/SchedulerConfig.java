@@ -1,0 +1,38 @@
+package koppel.config;
+
+import com.github.kagkarlsson.scheduler.boot.autoconfigure.Jackson3Serializer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.util.Optional;
+import koppel.jobs.BookOrderJob;
+import koppel.jobs.OrderTaskData;
+import koppel.jobs.RetryPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The durable queue: task data as JSON (not Java serialization), and the tasks themselves. */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfig {
+
+  @Bean
+  DbSchedulerCustomizer dbSchedulerCustomizer() {
+    Serializer json = new Jackson3Serializer();
+    return new DbSchedulerCustomizer() {
+      @Override
+      public Optional<Serializer> serializer() {
+        return Optional.of(json);
+      }
+    };
+  }
+
+  @Bean
+  Task<OrderTaskData> bookOrderTask(BookOrderJob job) {
+    return job.task();
+  }
+
+  @Bean
+  RetryPolicy retryPolicy(KoppelProperties p) {
+    return new RetryPolicy(p.booking().maxAttempts(), p.booking().firstRetryDelay());
+  }
+}

@@ -1,0 +1,93 @@
+package koppel.connector.exact;
+
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import koppel.order.port.ExternalSystemException;
+import koppel.order.port.SystemConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls Exact's REST API for one connection's division: authorised, JSON, paged by following {@code
+ * __next}, errors typed by {@link ExactErrors}.
+ */
+final class ExactClient {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ExactHttp http;
+  private final ExactTokens tokens;
+  private final Clock clock;
+
+  ExactClient(ExactHttp http, ExactTokens tokens, Clock clock) {
+    this.http = http;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** GET {division}/{path}?{query}; every page, up to {@code maxRows}. */
+  List<JsonNode> get(UUID integrationId, String path, String query, int maxRows) {
+    SystemConnection c = tokens.connection(integrationId);
+    String url = divisionUrl(c, path) + (query == null || query.isEmpty() ? "" : "?" + query);
+    List<JsonNode> rows = new ArrayList<>();
+    while (url != null && rows.size() < maxRows) {
+      ExactResponse r =
+          http.send(authorised(ExactHttp.request(url), c).GET(), false, "GET " + path);
+      if (!r.isSuccess()) {
+        throw ExactErrors.toException(r, false, "GET " + path, clock);
+      }
+      JsonNode d = parse(r, path).path("d");
+      JsonNode results = d.isArray() ? d : d.path("results");
+      results.forEach(rows::add);
+      JsonNode next = d.path("__next");
+      url = next.isString() && !next.asString().isBlank() ? next.asString() : null;
+    }
+    return rows;
+  }
+
+  /** POST {division}/{path}; the created entity as Exact returns it (201). */
+  JsonNode post(UUID integrationId, String path, Object body, String what) {
+    SystemConnection c = tokens.connection(integrationId);
+    String json = JSON.writeValueAsString(body);
+    ExactResponse r =
+        http.send(
+            authorised(ExactHttp.request(divisionUrl(c, path)), c)
+                .header("Content-Type", "application/json")
+                .header("Prefer", "return=representation")
+                .POST(HttpRequest.BodyPublishers.ofString(json)),
+            true,
+            what);
+    if (!r.isSuccess()) {
+      throw ExactErrors.toException(r, true, what, clock);
+    }
+    try {
+      JsonNode d = JSON.readTree(r.body()).path("d");
+      return d.isArray() && !d.isEmpty() ? d.get(0) : d;
+    } catch (RuntimeException e) {
+      throw new ExternalSystemException.OutcomeUnknown(what + ": unreadable answer", e);
+    }
+  }
+
+  private static String divisionUrl(SystemConnection c, String path) {
+    if (c.externalId() == null || c.externalId().isBlank()) {
+      throw new ExternalSystemException.NotAuthorized("no Exact Online division is chosen");
+    }
+    return c.baseUrl() + "/api/v1/" + c.externalId() + "/" + path;
+  }
+
+  private static HttpRequest.Builder authorised(HttpRequest.Builder b, SystemConnection c) {
+    return b.header("Authorization", "Bearer " + c.accessToken());
+  }
+
+  private static JsonNode parse(ExactResponse r, String path) {
+    try {
+      return JSON.readTree(r.body());
+    } catch (RuntimeException e) {
+      throw new ExternalSystemException.Unavailable(
+          "GET " + path + ": Exact Online answered something that is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package koppel.connector.exact;
+
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import koppel.order.domain.BookingError;
+import koppel.order.port.ConnectionStore;
+import koppel.order.port.ExternalSystemException;
+import koppel.order.port.SystemConnection;
+import koppel.order.port.SystemConnection.ConnectionState;
+import koppel.order.port.SystemConnection.ExternalSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Access tokens for Exact, refreshed one at a time per connection: a lock in this JVM, then a row
+ * lock in the database shared by all nodes; the token is re-read after the lock, so a node that
+ * waited uses the token another node just got. Never refreshes within 570 s of the last issue.
+ */
+final class ExactTokens {
+
+  private static final Logger log = LoggerFactory.getLogger(ExactTokens.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ConnectionStore connections;
+  private final ExactHttp http;
+  private final ExactSettings settings;
+  private final Clock clock;
+  private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  ExactTokens(ConnectionStore connections, ExactHttp http, ExactSettings settings, Clock clock) {
+    this.connections = connections;
+    this.http = http;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A valid connection with an access token that will not expire in the next seconds. */
+  SystemConnection connection(UUID integrationId) {
+    SystemConnection c = load(integrationId);
+    if (!needsRefresh(c, clock.instant())) {
+      return c;
+    }
+    ReentrantLock lock = locks.computeIfAbsent(integrationId, id -> new ReentrantLock());
+    lock.lock();
+    try {
+      SystemConnection refreshed =
+          connections.updateLocked(integrationId, ExternalSystem.EXACT, this::refreshIfNeeded);
+      return usable(refreshed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private SystemConnection load(UUID integrationId) {
+    SystemConnection c =
+        connections
+            .find(integrationId, ExternalSystem.EXACT)
+            .orElseThrow(
+                () -> new ExternalSystemException.NotAuthorized("Exact Online is not connected"));
+    return usable(c);
+  }
+
+  private SystemConnection usable(SystemConnection c) {
+    if (c.state() != ConnectionState.CONNECTED || c.accessToken() == null) {
+      throw new ExternalSystemException.NotAuthorized(
+          c.status() != null ? c.status().message() : "Exact Online is not connected");
+    }
+    Instant now = clock.instant();
+    if (c.accessExpiresAt() != null && !now.isBefore(c.accessExpiresAt().minusSeconds(2))) {
+      // only when a refresh was not allowed yet: wait for the window instead of calling with it
+      throw new ExternalSystemException.RateLimited(
+          "Exact Online token refresh not allowed yet", refreshAllowedAt(c));
+    }
+    return c;
+  }
+
+  boolean needsRefresh(SystemConnection c, Instant now) {
+    return c.accessExpiresAt() != null
+        && !now.isBefore(c.accessExpiresAt().minus(settings.refreshBeforeExpiry()));
+  }
+
+  private Instant refreshAllowedAt(SystemConnection c) {
+    return c.tokenIssuedAt() == null
+        ? clock.instant()
+        : c.tokenIssuedAt().plus(settings.minTokenAge());
+  }
+
+  /** Runs under the row lock, on the re-read connection. */
+  private SystemConnection refreshIfNeeded(SystemConnection current) {
+    Instant now = clock.instant();
+    if (current.state() != ConnectionState.CONNECTED || !needsRefresh(current, now)) {
+      return current;
+    }
+    if (now.isBefore(refreshAllowedAt(current))) {
+      return current;
+    }
+    String form =
+        "grant_type=refresh_token&refresh_token="
+            + ODataFilter.encode(current.refreshToken())
+            + "&client_id="
+            + ODataFilter.encode(settings.clientId())
+            + "&client_secret="
+            + ODataFilter.encode(settings.clientSecret());
+    ExactResponse r =
+        http.send(
+            ExactHttp.request(current.baseUrl() + "/api/oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)),
+            true,
+            "token refresh");
+    if (r.isSuccess()) {
+      JsonNode body = JSON.readTree(r.body());
+      long expiresIn = Long.parseLong(body.path("expires_in").asString("600").trim());
+      log.info("integration={} Exact access token refreshed", current.integrationId());
+      return current.withTokens(
+          body.path("access_token").asString(),
+          body.path("refresh_token").asString(),
+          now.plus(Duration.ofSeconds(expiresIn)),
+          now);
+    }
+    String message = ExactErrors.message(r.body());
+    if (r.status() == 400 && message != null && message.contains("not expired")) {
+      log.warn(
+          "integration={} Exact refused an early refresh: {}", current.integrationId(), message);
+      return current;
+    }
+    if (r.status() == 400 || r.status() == 401) {
+      log.warn("integration={} Exact refresh chain broken: {}", current.integrationId(), message);
+      return current.broken(
+          new BookingError(
+              "EXACT_NOT_CONNECTED",
+              "Exact Online no longer accepts Koppel's access ("
+                  + (message == null ? "HTTP " + r.status() : message)
+                  + "). Orders wait; none are lost.",
+              "Click Connect next to Exact Online on the dashboard, log in and allow access."));
+    }
+    throw new ExternalSystemException.Unavailable("token refresh: HTTP " + r.status(), null);
+  }
+}

@@ -1,0 +1,53 @@
+package koppel.order.pipeline;
+
+import java.time.LocalDate;
+import java.util.Set;
+import koppel.integration.Integration;
+import koppel.integration.IntegrationSettings;
+import koppel.order.domain.ShopOrder;
+
+/** Decides whether an order is booked now, waits (OPEN) or is skipped, and says why. */
+public final class Processability {
+
+  private static final Set<String> KNOWN_STATUSES =
+      Set.of("new", "processing", "shipped", "completed", "cancelled");
+
+  private Processability() {}
+
+  public sealed interface Decision {}
+
+  public record Book() implements Decision {}
+
+  public record Wait(String reason) implements Decision {}
+
+  public record Skip(String reason) implements Decision {}
+
+  public static Decision decide(
+      ShopOrder order, Integration integration, IntegrationSettings settings) {
+    if (order.isCancelled() || "cancelled".equals(order.paymentStatus())) {
+      return new Skip("Cancelled in KMO Shops");
+    }
+    LocalDate placed = order.createdAt() == null ? null : order.createdAt().toLocalDate();
+    if (integration.startDate() != null
+        && placed != null
+        && placed.isBefore(integration.startDate())) {
+      return new Skip(
+          "Placed on "
+              + placed
+              + ", before the integration's start date "
+              + integration.startDate());
+    }
+    if (order.status() == null || !KNOWN_STATUSES.contains(order.status())) {
+      return new Wait("Unknown order status '" + order.status() + "' in KMO Shops");
+    }
+    if (!settings.processablePaymentStatuses().contains(order.paymentStatus())) {
+      return new Wait(
+          "Payment status is '"
+              + order.paymentStatus()
+              + "'; booked as soon as it is "
+              + String.join(
+                  " or ", settings.processablePaymentStatuses().stream().sorted().toList()));
+    }
+    return new Book();
+  }
+}

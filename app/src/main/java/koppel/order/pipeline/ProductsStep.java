@@ -1,0 +1,120 @@
+package koppel.order.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import koppel.order.domain.BookingMode;
+import koppel.order.domain.OrderLine;
+import koppel.order.domain.ShopOrder;
+import koppel.order.port.AccountingRef;
+import koppel.order.port.AccountingSystem;
+import koppel.order.port.BindingStore;
+import koppel.order.port.BindingStore.BindingKind;
+import koppel.order.port.NewItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 2 (orders and invoices only): every product of the order exists in Exact Online, plus the
+ * dummy products for shipping, payment costs and discounts. Missing ones are created and bound at
+ * once; existing products are never changed.
+ */
+@Component
+class ProductsStep {
+
+  static final String SHIPPING = "KMO-SHIPPING";
+  static final String PAYMENT_FEE = "KMO-PAYMENTFEE";
+  static final String DISCOUNT = "KMO-DISCOUNT";
+  private static final int MAX_CODE = 30;
+
+  private final AccountingSystem accounting;
+  private final BindingStore bindings;
+
+  ProductsStep(AccountingSystem accounting, BindingStore bindings) {
+    this.accounting = accounting;
+    this.bindings = bindings;
+  }
+
+  /** Item id per item code, for every line the document will have. */
+  Map<String, UUID> resolve(
+      UUID integrationId, ShopOrder order, BookingMode mode, VatResolver vat, boolean stock) {
+    Map<String, UUID> items = new LinkedHashMap<>();
+    if (mode == BookingMode.SALES_ENTRY) {
+      return items;
+    }
+    for (OrderLine line : order.lines()) {
+      String code = itemCode(line);
+      if (!items.containsKey(code)) {
+        String vatCode = vat.resolve(line.vatRate()).vatCode();
+        items.put(code, item(integrationId, new NewItem(code, line.name(), vatCode, stock)));
+      }
+    }
+    if (order.shipping() != null) {
+      String vatCode = vat.resolve(order.shipping().vatRate()).vatCode();
+      items.put(
+          SHIPPING, item(integrationId, new NewItem(SHIPPING, "Shipping costs", vatCode, false)));
+    }
+    if (order.paymentFee() != null) {
+      String vatCode = vat.resolve(order.paymentFee().vatRate()).vatCode();
+      items.put(
+          PAYMENT_FEE,
+          item(integrationId, new NewItem(PAYMENT_FEE, "Payment costs", vatCode, false)));
+    }
+    boolean lineDiscounts =
+        order.lines().stream()
+            .anyMatch(l -> l.discountIncl() != null && l.discountIncl().signum() != 0);
+    if (!order.discounts().isEmpty() || lineDiscounts) {
+      String vatCode =
+          order.discounts().isEmpty()
+              ? vat.resolve(order.lines().get(0).vatRate()).vatCode()
+              : vat.resolve(order.discounts().get(0).vatRate()).vatCode();
+      items.put(DISCOUNT, item(integrationId, new NewItem(DISCOUNT, "Discount", vatCode, false)));
+    }
+    return items;
+  }
+
+  private UUID item(UUID integrationId, NewItem wanted) {
+    Optional<AccountingRef> bound = bindings.find(integrationId, BindingKind.ITEM, wanted.code());
+    if (bound.isPresent()) {
+      return bound.get().id();
+    }
+    AccountingRef ref =
+        accounting
+            .findItemByCode(integrationId, wanted.code())
+            .orElseGet(() -> accounting.createItem(integrationId, wanted));
+    return bindings.bind(integrationId, BindingKind.ITEM, wanted.code(), ref).id();
+  }
+
+  /**
+   * The Exact item code of a shop product: its SKU, else its EAN, else derived from the product.
+   */
+  static String itemCode(OrderLine line) {
+    String code;
+    if (line.sku() != null && !line.sku().isBlank()) {
+      code = line.sku().trim();
+    } else if (line.ean() != null && !line.ean().isBlank()) {
+      code = line.ean().trim();
+    } else if (line.productId() != null) {
+      code = "KMO-" + line.productId();
+    } else {
+      code = "KMO-" + shortHash(line.name());
+    }
+    return code.length() <= MAX_CODE
+        ? code
+        : code.substring(0, MAX_CODE - 9) + "-" + shortHash(code);
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package koppel.order.port;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import koppel.order.port.SystemConnection.ExternalSystem;
+
+/** connection rows, with secrets encrypted at rest. */
+public interface ConnectionStore {
+
+  Optional<SystemConnection> find(UUID integrationId, ExternalSystem system);
+
+  void save(SystemConnection connection);
+
+  /**
+   * Runs {@code change} on the freshly re-read connection while holding a database row lock, so
+   * only one thread on one node at a time can change it (token refresh); saves what it returns.
+   */
+  SystemConnection updateLocked(
+      UUID integrationId, ExternalSystem system, UnaryOperator<SystemConnection> change);
+}

@@ -1,0 +1,63 @@
+package koppel.order.port;
+
+import java.time.Instant;
+
+/**
+ * Why a call to the shop or the accounting system did not succeed, typed so the pipeline can decide
+ * between retrying, waiting and asking the merchant.
+ */
+public abstract sealed class ExternalSystemException extends RuntimeException {
+
+  protected ExternalSystemException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** The system refused the request for a business reason; retrying unchanged will not help. */
+  public static final class Rejected extends ExternalSystemException {
+    public Rejected(String message) {
+      super(message, null);
+    }
+  }
+
+  /** A rate limit is reached; try again at {@code retryAt}, which is not the merchant's problem. */
+  public static final class RateLimited extends ExternalSystemException {
+    private final Instant retryAt;
+
+    public RateLimited(String message, Instant retryAt) {
+      super(message, null);
+      this.retryAt = retryAt;
+    }
+
+    public Instant retryAt() {
+      return retryAt;
+    }
+  }
+
+  /** The connection is not (or no longer) authorised: the merchant must reconnect. */
+  public static final class NotAuthorized extends ExternalSystemException {
+    public NotAuthorized(String message) {
+      super(message, null);
+    }
+  }
+
+  /** The system could not be reached or failed before doing anything: retry with backoff. */
+  public static final class Unavailable extends ExternalSystemException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A write may or may not have happened (timeout, reset, 5xx): look up before writing again. */
+  public static final class OutcomeUnknown extends ExternalSystemException {
+    public OutcomeUnknown(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The thing asked for does not exist (e.g. an order deleted in the shop). */
+  public static final class NotFound extends ExternalSystemException {
+    public NotFound(String message) {
+      super(message, null);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package koppel.order.port;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import koppel.order.domain.OrderKey;
+import koppel.order.domain.SyncState;
+
+/** In-port: what the dashboard and the JSON API read; the same rows the pipeline writes. */
+public interface OrderQueries {
+
+  /** Newest first. */
+  List<OrderSync> list(UUID integrationId, Set<SyncState> states, int limit);
+
+  Optional<OrderSync> find(OrderKey key);
+
+  Map<SyncState, Long> countByState(UUID integrationId);
+}

@@ -1,0 +1,212 @@
+package koppel.persistence;
+
+import static koppel.persistence.Sql.instant;
+import static koppel.persistence.Sql.ts;
+import static koppel.persistence.Sql.uuid;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import koppel.integration.Integration;
+import koppel.integration.IntegrationSettings;
+import koppel.integration.IntegrationStore;
+import koppel.integration.VatMapping;
+import koppel.order.domain.BookingMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Repository
+class JdbcIntegrationStore implements IntegrationStore {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  JdbcIntegrationStore(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @Override
+  public void create(Integration i, String passwordHash) {
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql(
+                  """
+                  insert into integration (id, licence_key, name, owner_email, owner_login,
+                         owner_password_hash, shop_country, state, start_date, trial_ends_at,
+                         created_at, updated_at)
+                  values (:id, :key, :name, :email, :login, :hash, :country, :state, :start,
+                          :trial, :created, :created)
+                  """)
+              .param("id", i.id())
+              .param("key", i.licenceKey())
+              .param("name", i.name())
+              .param("email", i.ownerEmail())
+              .param("login", i.ownerLogin())
+              .param("hash", passwordHash)
+              .param("country", i.shopCountry())
+              .param("state", i.state().name())
+              .param("start", i.startDate() == null ? null : Date.valueOf(i.startDate()))
+              .param("trial", ts(i.trialEndsAt()))
+              .param("created", ts(i.createdAt()))
+              .update();
+          saveSettings(IntegrationSettings.defaults(i.id()));
+        });
+  }
+
+  @Override
+  public Optional<Integration> find(UUID id) {
+    return jdbc.sql("select * from integration where id = :id")
+        .param("id", id)
+        .query(JdbcIntegrationStore::map)
+        .optional();
+  }
+
+  @Override
+  public Optional<Integration> findByLogin(String login) {
+    return jdbc.sql("select * from integration where owner_login = :login")
+        .param("login", login)
+        .query(JdbcIntegrationStore::map)
+        .optional();
+  }
+
+  @Override
+  public Optional<String> passwordHash(String login) {
+    return jdbc.sql("select owner_password_hash from integration where owner_login = :login")
+        .param("login", login)
+        .query(String.class)
+        .optional();
+  }
+
+  @Override
+  public List<Integration> all() {
+    return jdbc.sql("select * from integration order by created_at")
+        .query(JdbcIntegrationStore::map)
+        .list();
+  }
+
+  @Override
+  public IntegrationSettings settings(UUID integrationId) {
+    return jdbc.sql("select * from settings where integration_id = :id")
+        .param("id", integrationId)
+        .query(JdbcIntegrationStore::mapSettings)
+        .optional()
+        .orElseGet(() -> IntegrationSettings.defaults(integrationId));
+  }
+
+  @Override
+  public void saveSettings(IntegrationSettings s) {
+    jdbc.sql(
+            """
+            insert into settings (integration_id, booking_mode, vat_type, sales_journal,
+                   cash_journal, payment_condition, warehouse_id, processable_payment_statuses,
+                   direct_invoice, ledger_mapping_disabled, currency_enabled, updated_at)
+            values (:id, :mode, :vat, :sj, :cj, :pc, :wh, :pps, :di, :lmd, :ce, :now)
+            on conflict (integration_id) do update set
+                   booking_mode = excluded.booking_mode, vat_type = excluded.vat_type,
+                   sales_journal = excluded.sales_journal, cash_journal = excluded.cash_journal,
+                   payment_condition = excluded.payment_condition,
+                   warehouse_id = excluded.warehouse_id,
+                   processable_payment_statuses = excluded.processable_payment_statuses,
+                   direct_invoice = excluded.direct_invoice,
+                   ledger_mapping_disabled = excluded.ledger_mapping_disabled,
+                   currency_enabled = excluded.currency_enabled, updated_at = excluded.updated_at
+            """)
+        .param("id", s.integrationId())
+        .param("mode", s.bookingMode().name())
+        .param("vat", s.vatIncluding() ? "I" : "E")
+        .param("sj", s.salesJournal())
+        .param("cj", s.cashJournal())
+        .param("pc", s.paymentCondition())
+        .param("wh", s.warehouseId())
+        .param("pps", String.join(",", s.processablePaymentStatuses().stream().sorted().toList()))
+        .param("di", s.directInvoice())
+        .param("lmd", s.ledgerMappingDisabled())
+        .param("ce", s.currencyEnabled())
+        .param("now", ts(clock.instant()))
+        .update();
+  }
+
+  @Override
+  public List<VatMapping> vatMappings(UUID integrationId) {
+    return jdbc.sql(
+            "select * from vat_mapping where integration_id = :id order by kind, country, rate")
+        .param("id", integrationId)
+        .query(
+            (rs, n) ->
+                new VatMapping(
+                    VatMapping.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("country"),
+                    rs.getBigDecimal("rate"),
+                    rs.getString("vat_code"),
+                    uuid(rs, "gl_account")))
+        .list();
+  }
+
+  @Override
+  public void replaceVatMappings(UUID integrationId, List<VatMapping> rows) {
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql("delete from vat_mapping where integration_id = :id")
+              .param("id", integrationId)
+              .update();
+          for (VatMapping row : rows) {
+            jdbc.sql(
+                    """
+                    insert into vat_mapping (integration_id, kind, country, rate, vat_code,
+                           gl_account)
+                    values (:id, :kind, :country, :rate, :code, :gl)
+                    """)
+                .param("id", integrationId)
+                .param("kind", row.kind().name())
+                .param("country", row.country() == null ? "" : row.country())
+                .param("rate", row.rate())
+                .param("code", row.vatCode())
+                .param("gl", row.glAccount())
+                .update();
+          }
+        });
+  }
+
+  private static Integration map(ResultSet rs, int row) throws SQLException {
+    Date start = rs.getDate("start_date");
+    return new Integration(
+        uuid(rs, "id"),
+        rs.getString("licence_key"),
+        rs.getString("name"),
+        rs.getString("owner_email"),
+        rs.getString("owner_login"),
+        rs.getString("shop_country"),
+        Integration.State.valueOf(rs.getString("state")),
+        start == null ? null : start.toLocalDate(),
+        instant(rs, "trial_ends_at"),
+        instant(rs, "created_at"));
+  }
+
+  private static IntegrationSettings mapSettings(ResultSet rs, int row) throws SQLException {
+    return new IntegrationSettings(
+        uuid(rs, "integration_id"),
+        BookingMode.valueOf(rs.getString("booking_mode")),
+        "I".equals(rs.getString("vat_type")),
+        rs.getString("sales_journal"),
+        rs.getString("cash_journal"),
+        rs.getString("payment_condition"),
+        uuid(rs, "warehouse_id"),
+        Arrays.stream(rs.getString("processable_payment_statuses").split(","))
+            .map(String::trim)
+            .filter(v -> !v.isEmpty())
+            .collect(Collectors.toSet()),
+        rs.getBoolean("direct_invoice"),
+        rs.getBoolean("ledger_mapping_disabled"),
+        rs.getBoolean("currency_enabled"));
+  }
+}

@@ -1,0 +1,292 @@
+package koppel.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import koppel.KoppelApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import sandbox.exact.ExactSandboxApplication;
+import sandbox.kmoshops.KmoShopsSandboxApplication;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system for integration tests: the Exact sandbox, the KMO Shops sandbox and one or more
+ * Koppel nodes on one PostgreSQL, each a real server on its own port, talking real HTTP.
+ */
+public final class KoppelSystem implements AutoCloseable {
+
+  public static final String OPERATOR = "operator";
+  public static final String OPERATOR_PASSWORD = "operator-test";
+  public static final String CLIENT_ID = "koppel-test";
+  public static final String CLIENT_SECRET = "koppel-test-secret";
+
+  public final ConfigurableApplicationContext exact;
+  public final ConfigurableApplicationContext shops;
+  public final String exactUrl;
+  public final String shopsUrl;
+  public final String dbUrl;
+  private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+  private final List<String> nodeUrls = new ArrayList<>();
+  private final Map<String, Object> appProperties;
+
+  private KoppelSystem(
+      Map<String, Object> exactProps, Map<String, Object> shopProps, Map<String, Object> appProps) {
+    Map<String, Object> e = new HashMap<>(Map.of("server.port", 0));
+    e.putAll(exactProps);
+    this.exact = ExactSandboxApplication.start(e);
+    Map<String, Object> s = new HashMap<>(Map.of("server.port", 0));
+    s.putAll(shopProps);
+    this.shops = KmoShopsSandboxApplication.start(s);
+    this.exactUrl = "http://localhost:" + port(exact);
+    this.shopsUrl = "http://localhost:" + port(shops);
+    this.dbUrl = TestDatabase.newDatabase();
+    this.appProperties = appProps;
+  }
+
+  public static KoppelSystem start() {
+    return start(Map.of(), Map.of(), Map.of());
+  }
+
+  public static KoppelSystem start(
+      Map<String, Object> exactProps, Map<String, Object> shopProps, Map<String, Object> appProps) {
+    KoppelSystem system = new KoppelSystem(exactProps, shopProps, appProps);
+    system.startNode(Map.of());
+    return system;
+  }
+
+  /** Starts one more Koppel node on the same database; returns its base URL. */
+  public String startNode(Map<String, Object> extra) {
+    int port = freePort();
+    String url = "http://localhost:" + port;
+    Map<String, Object> p = new HashMap<>();
+    p.put("server.port", port);
+    p.put("koppel.public-url", url);
+    p.put("koppel.db.url", dbUrl);
+    p.put("koppel.data-dir", tempDir().toString());
+    p.put("koppel.crypto.key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    p.put("koppel.operator.password", OPERATOR_PASSWORD);
+    p.put("koppel.exact.client-id", CLIENT_ID);
+    p.put("koppel.exact.client-secret", CLIENT_SECRET);
+    p.put("koppel.exact.base-url", exactUrl);
+    p.put("koppel.kmoshops.base-url", shopsUrl);
+    p.put("koppel.kmoshops.client-id", CLIENT_ID);
+    p.put("koppel.kmoshops.client-secret", CLIENT_SECRET);
+    p.put("spring.jmx.enabled", false);
+    p.putAll(appProperties);
+    p.putAll(extra);
+    String[] args =
+        p.entrySet().stream()
+            .map(x -> "--" + x.getKey() + "=" + x.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext ctx =
+        new SpringApplicationBuilder(KoppelApplication.class).run(args);
+    nodes.add(ctx);
+    nodeUrls.add(url);
+    return url;
+  }
+
+  public String appUrl() {
+    return nodeUrls.get(0);
+  }
+
+  public ConfigurableApplicationContext node(int i) {
+    return nodes.get(i);
+  }
+
+  /** What {@link #seedIntegration} created, for the test to use. */
+  public record Seeded(
+      String integrationId,
+      int division,
+      long shopId,
+      String shopToken,
+      String webhookSecret,
+      String login,
+      String password) {}
+
+  /**
+   * A Belgian shop and a Belgian Exact division, connected to a new integration booking sales
+   * invoices with VAT codes incl. VAT (21 % → 13, 6 % → 11, 12 % → 12).
+   */
+  public Seeded seedIntegration(String login) {
+    JsonNode division = Http.post(exactUrl + "/admin/divisions", Map.of("country", "BE")).json();
+    int code = division.path("code").asInt();
+    Http.post(
+        exactUrl + "/admin/clients",
+        Map.of(
+            "clientId",
+            CLIENT_ID,
+            "clientSecret",
+            CLIENT_SECRET,
+            "redirectUri",
+            appUrl() + "/oauth/exact/callback",
+            "name",
+            "Koppel"));
+    String exactUser = "exact-" + login;
+    Http.post(
+        exactUrl + "/admin/users",
+        Map.of("username", exactUser, "password", "pw", "divisions", List.of(code)));
+    JsonNode tokens =
+        Http.post(exactUrl + "/admin/tokens", Map.of("clientId", CLIENT_ID, "username", exactUser))
+            .json();
+
+    long shopId =
+        Http.post(shopsUrl + "/admin/shops", Map.of("name", "Shop " + login, "country", "BE"))
+            .json()
+            .path("id")
+            .asLong();
+    JsonNode install =
+        Http.post(shopsUrl + "/admin/shops/" + shopId + "/install", Map.of("clientId", CLIENT_ID))
+            .json();
+
+    String password = "pw-" + login;
+    JsonNode created =
+        operatorPost(
+                "/api/operator/integrations",
+                Map.of(
+                    "name",
+                    "Shop " + login,
+                    "ownerEmail",
+                    login + "@example.be",
+                    "login",
+                    login,
+                    "password",
+                    password,
+                    "shopCountry",
+                    "BE"))
+            .json();
+    String id = created.path("id").asString();
+    operatorPut(
+        "/api/operator/integrations/" + id + "/connections/kmoshops",
+        Map.of(
+            "baseUrl",
+            shopsUrl,
+            "shopId",
+            Long.toString(shopId),
+            "accessToken",
+            install.path("access_token").asString(),
+            "webhookSecret",
+            install.path("webhook_secret").asString()));
+    operatorPut(
+        "/api/operator/integrations/" + id + "/connections/exact",
+        Map.of(
+            "baseUrl",
+            exactUrl,
+            "division",
+            Integer.toString(code),
+            "accessToken",
+            tokens.path("access_token").asString(),
+            "refreshToken",
+            tokens.path("refresh_token").asString(),
+            "expiresIn",
+            Long.parseLong(tokens.path("expires_in").asString())));
+    operatorPut(
+        "/api/operator/integrations/" + id + "/settings",
+        Map.of("bookingMode", "SALES_INVOICE", "vatIncluding", true, "salesJournal", "700"));
+    String revenue21 = glAccount(code, "700000");
+    String revenue6 = glAccount(code, "700100");
+    operatorPut(
+        "/api/operator/integrations/" + id + "/vat-mappings",
+        List.of(
+            Map.of(
+                "kind",
+                "COUNTRY",
+                "country",
+                "BE",
+                "rate",
+                new BigDecimal("21"),
+                "vatCode",
+                "13",
+                "glAccount",
+                revenue21),
+            Map.of(
+                "kind",
+                "COUNTRY",
+                "country",
+                "BE",
+                "rate",
+                new BigDecimal("6"),
+                "vatCode",
+                "11",
+                "glAccount",
+                revenue6)));
+    return new Seeded(
+        id,
+        code,
+        shopId,
+        install.path("access_token").asString(),
+        install.path("webhook_secret").asString(),
+        login,
+        password);
+  }
+
+  /** The ID of a GL account by code, read from the sandbox's admin API. */
+  public String glAccount(int division, String code) {
+    for (JsonNode gl : exactRows(division, "financial/GLAccounts")) {
+      if (code.equals(gl.path("Code").asString())) {
+        return gl.path("ID").asString();
+      }
+    }
+    throw new IllegalArgumentException("No GL account " + code);
+  }
+
+  public JsonNode exactRows(int division, String entity) {
+    return Http.get(exactUrl + "/admin/divisions/" + division + "/" + entity).json();
+  }
+
+  public Http.Response operatorPost(String path, Object body) {
+    Http.Response r = Http.post(appUrl() + path, body, OPERATOR, OPERATOR_PASSWORD);
+    if (r.status() >= 300) {
+      throw new IllegalStateException(path + " → " + r.status() + " " + r.body());
+    }
+    return r;
+  }
+
+  public Http.Response operatorPut(String path, Object body) {
+    Http.Response r = Http.put(appUrl() + path, body, OPERATOR, OPERATOR_PASSWORD);
+    if (r.status() >= 300) {
+      throw new IllegalStateException(path + " → " + r.status() + " " + r.body());
+    }
+    return r;
+  }
+
+  public Http.Response operatorGet(String path) {
+    return Http.get(appUrl() + path, OPERATOR, OPERATOR_PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    for (ConfigurableApplicationContext n : nodes) {
+      n.close();
+    }
+    shops.close();
+    exact.close();
+  }
+
+  private static int port(ConfigurableApplicationContext ctx) {
+    return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("koppel-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

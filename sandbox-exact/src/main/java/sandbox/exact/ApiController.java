@@ -1,0 +1,635 @@
+package sandbox.exact;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exact's REST API: {@code /api/v1/current/Me} and {@code /api/v1/{division}/{service}/{Entity}}
+ * with OData queries, paging by {@code __next}, deep inserts, rate limits and Exact's errors.
+ */
+@RestController
+class ApiController {
+
+  private static final Pattern ENTITY_PATH =
+      Pattern.compile("/api/v1/(\\d+)/([A-Za-z]+/[A-Za-z]+)(?:\\((.+)\\))?(/\\$count)?/?");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final EntityCatalog catalog;
+  private final DivisionStore store;
+  private final OAuthServer oauth;
+  private final RateLimiter limiter;
+  private final ErrorBudget errorBudget;
+  private final Faults faults;
+  private final CallCounters counters;
+  private final Writes writes;
+  private final ExactSandboxProperties props;
+
+  ApiController(
+      EntityCatalog catalog,
+      DivisionStore store,
+      OAuthServer oauth,
+      RateLimiter limiter,
+      ErrorBudget errorBudget,
+      Faults faults,
+      CallCounters counters,
+      Writes writes,
+      ExactSandboxProperties props) {
+    this.catalog = catalog;
+    this.store = store;
+    this.oauth = oauth;
+    this.limiter = limiter;
+    this.errorBudget = errorBudget;
+    this.faults = faults;
+    this.counters = counters;
+    this.writes = writes;
+    this.props = props;
+  }
+
+  @RequestMapping("/api/v1/current/Me")
+  ResponseEntity<Object> me(HttpServletRequest request) {
+    OAuthServer.Session session;
+    try {
+      session = authenticate(request);
+    } catch (ApiError e) {
+      return error(e, new HttpHeaders());
+    }
+    OAuthServer.User user = oauth.user(session.username()).orElseThrow();
+    Map<String, Object> me = new LinkedHashMap<>();
+    me.put(
+        "__metadata",
+        Map.of(
+            "uri",
+            base(request)
+                + "/api/v1/current/Me(guid'"
+                + UUID.nameUUIDFromBytes(user.username().getBytes())
+                + "')",
+            "type",
+            "Exact.Web.Api.System.Me"));
+    me.put("UserID", UUID.nameUUIDFromBytes(user.username().getBytes()).toString());
+    me.put("UserName", user.username());
+    me.put("FullName", user.fullName());
+    me.put("Email", user.email());
+    me.put("CurrentDivision", user.divisions().isEmpty() ? null : user.divisions().get(0));
+    me.put("LanguageCode", "nl-NL");
+    me.put(
+        "Legislation",
+        user.divisions().isEmpty()
+            ? null
+            : store.find(user.divisions().get(0)).map(d -> d.legislation).orElse(null));
+    me.put("ServerTime", Rendering.value(store.now()));
+    Set<String> select = select(request.getParameter("$select"));
+    if (select != null) {
+      me.keySet().removeIf(k -> !k.equals("__metadata") && !select.contains(k));
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("d", Map.of("results", List.of(me))));
+  }
+
+  @RequestMapping("/api/v1/{division}/**")
+  ResponseEntity<Object> entity(
+      HttpServletRequest request, @RequestBody(required = false) String body) {
+    String uri = UriUtils.decode(request.getRequestURI(), java.nio.charset.StandardCharsets.UTF_8);
+    Matcher m = ENTITY_PATH.matcher(uri);
+    HttpHeaders headers = new HttpHeaders();
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    OAuthServer.Session session;
+    try {
+      session = authenticate(request);
+    } catch (ApiError e) {
+      return error(e, headers);
+    }
+    if (!m.matches()) {
+      return error(new ApiError(404, "Resource not found for the segment '" + uri + "'."), headers);
+    }
+    int division = Integer.parseInt(m.group(1));
+    String path = m.group(2);
+    String endpoint = path;
+    String key = m.group(3);
+    boolean count = m.group(4) != null;
+    Optional<Faults.Fault> fault = faults.take(method, path);
+    boolean force429 = fault.map(f -> f.kind() == Faults.Kind.FORCE_429).orElse(false);
+    if (errorBudget.blocked(session.clientId(), session.username(), division, endpoint)) {
+      return error(
+          new ApiError(
+              props.errorBlockStatus(),
+              "API rate limit exceeded: too many errors on this endpoint; blocked for a while"),
+          headers);
+    }
+    RateLimiter.Verdict verdict = limiter.hit(session.clientId(), division, force429);
+    verdict.headers().forEach(headers::add);
+    if (!verdict.allowed()) {
+      return ResponseEntity.status(429)
+          .headers(headers)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(envelope("API rate limit exceeded"));
+    }
+    counters.count(division, method, path);
+    try {
+      ResponseEntity<Object> answer =
+          handle(request, session, division, path, key, count, method, body, fault, headers);
+      return answer;
+    } catch (ApiError e) {
+      if (e.countsAsError()) {
+        errorBudget.record(session.clientId(), session.username(), division, endpoint);
+      }
+      return error(e, headers);
+    } catch (Writes.ValidationFailed e) {
+      return error(ApiError.validation(props.validationStatus(), e.messages), headers);
+    } catch (ODataFilter.FilterException e) {
+      errorBudget.record(session.clientId(), session.username(), division, endpoint);
+      return error(new ApiError(400, e.getMessage()), headers);
+    }
+  }
+
+  private ResponseEntity<Object> handle(
+      HttpServletRequest request,
+      OAuthServer.Session session,
+      int division,
+      String path,
+      String key,
+      boolean count,
+      String method,
+      String body,
+      Optional<Faults.Fault> fault,
+      HttpHeaders headers) {
+    if (path.equals("system/Divisions")) {
+      return divisions(request, session, headers);
+    }
+    Division d = accessible(session, division);
+    if (path.equals("salesinvoice/PrintedSalesInvoices") && method.equals("POST")) {
+      return printed(d, body, headers);
+    }
+    EntityCatalog.Entity entity =
+        catalog
+            .find(path)
+            .filter(e -> !path.startsWith("current/") && !path.startsWith("system/"))
+            .orElseThrow(
+                () ->
+                    new ApiError(
+                        404,
+                        "Resource not found for the segment '"
+                            + path.substring(path.indexOf('/') + 1)
+                            + "'."));
+    if (!entity.allows(method)) {
+      throw new ApiError(405, "The HTTP method '" + method + "' is not allowed on '" + path + "'.");
+    }
+    if (fault.isPresent() && fault.get().kind() == Faults.Kind.FAIL_BEFORE_STORE) {
+      return html500(headers);
+    }
+    String entityUrl = base(request) + "/api/v1/" + division + "/" + path;
+    Object created;
+    synchronized (store.lock()) {
+      switch (method) {
+        case "GET" -> {
+          return ResponseEntity.ok()
+              .headers(headers)
+              .contentType(count ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
+              .body(get(request, d, entity, key, count, entityUrl));
+        }
+        case "POST" -> {
+          if (key != null) {
+            throw new ApiError(400, "POST is not allowed on a single entity.");
+          }
+          Map<String, Object> row = writes.create(d, entity, parse(body));
+          created = representation(request, d, entity, row, entityUrl);
+        }
+        case "PUT" -> {
+          update(d, entity, keyOf(entity, key), parse(body));
+          return ResponseEntity.noContent().headers(headers).build();
+        }
+        case "DELETE" -> {
+          UUID id = keyOf(entity, key);
+          if (d.table(entity.path()).remove(id) == null) {
+            throw new ApiError(404, "Not found");
+          }
+          return ResponseEntity.noContent().headers(headers).build();
+        }
+        default -> throw new ApiError(405, "Method not allowed");
+      }
+    }
+    // outside the lock: a slow answer must not hold up other callers
+    if (fault.isPresent()) {
+      return afterStoreFault(fault.get(), headers);
+    }
+    return ResponseEntity.status(201)
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("d", created));
+  }
+
+  private Object get(
+      HttpServletRequest request,
+      Division d,
+      EntityCatalog.Entity entity,
+      String key,
+      boolean count,
+      String entityUrl) {
+    if (request.getParameter("$skip") != null) {
+      throw new ApiError(400, "$skip is not supported on this resource; use the __next link.");
+    }
+    String filter = request.getParameter("$filter");
+    List<Map<String, Object>> rows = d.rows(entity.path());
+    Set<String> filterFields = Set.of();
+    if (key != null) {
+      UUID id = keyOf(entity, key);
+      rows = rows.stream().filter(r -> id.equals(r.get(entity.key().name()))).toList();
+    } else if (filter != null && !filter.isBlank()) {
+      ODataFilter.Parsed parsed =
+          ODataFilter.parse(
+              filter, entity, props.caseInsensitiveStrings(), props.substringFunctions());
+      filterFields = parsed.fields();
+      rows = rows.stream().filter(parsed.predicate()).toList();
+    }
+    List<String> mandatory = props.mandatoryFilterFields().get(entity.path());
+    if (mandatory != null && key == null && filterFields.stream().noneMatch(mandatory::contains)) {
+      throw new ApiError(
+          400,
+          "This endpoint has mandatory filtering applied. A GET request for"
+              + " this endpoint must have a $filter parameter with one of the following fields in"
+              + " the url:"
+              + String.join(",", mandatory));
+    }
+    if (count) {
+      return Integer.toString(rows.size());
+    }
+    rows = new ArrayList<>(rows);
+    String orderBy = request.getParameter("$orderby");
+    if (orderBy != null && !orderBy.isBlank()) {
+      rows.sort(order(entity, orderBy));
+    } else {
+      rows.sort(Comparator.comparing(r -> String.valueOf(r.get(entity.key().name()))));
+    }
+    String skipToken = request.getParameter("$skiptoken");
+    if (skipToken != null) {
+      String after = skipToken.replaceFirst("(?i)^guid'(.*)'$", "$1").replaceFirst("L$", "");
+      String keyName = entity.key().name();
+      rows =
+          rows.stream()
+              .filter(r -> String.valueOf(r.get(keyName)).compareTo(after) > 0)
+              .collect(Collectors.toCollection(ArrayList::new));
+    }
+    int top = parseTop(request.getParameter("$top"));
+    int limit = Math.min(top, props.pageSize());
+    List<Map<String, Object>> page = rows.subList(0, Math.min(limit, rows.size()));
+    Set<String> select = select(request.getParameter("$select"));
+    Set<String> expand = select(request.getParameter("$expand"));
+    List<Object> results = new ArrayList<>();
+    for (Map<String, Object> row : page) {
+      results.add(
+          Rendering.render(
+              entity, row, withoutPaths(select), expanded(d, entity, row, expand), entityUrl));
+    }
+    Map<String, Object> dBody = new LinkedHashMap<>();
+    dBody.put("results", results);
+    if ("allpages".equals(request.getParameter("$inlinecount"))) {
+      dBody.put("__count", rows.size());
+    }
+    boolean more = top > props.pageSize() && page.size() == props.pageSize();
+    if (more && !page.isEmpty()) {
+      Object last = page.get(page.size() - 1).get(entity.key().name());
+      String token = last instanceof UUID ? "guid'" + last + "'" : last + "L";
+      dBody.put("__next", entityUrl + "?" + nextQuery(request, token));
+    }
+    return Map.of("d", dBody);
+  }
+
+  private Map<String, List<Map<String, Object>>> expanded(
+      Division d, EntityCatalog.Entity entity, Map<String, Object> row, Set<String> expand) {
+    if (expand == null) {
+      return null;
+    }
+    Map<String, List<Map<String, Object>>> out = new HashMap<>();
+    for (String collection : expand) {
+      String service = entity.path().substring(0, entity.path().indexOf('/'));
+      Optional<EntityCatalog.Entity> lineEntity = catalog.find(service + "/" + collection);
+      if (lineEntity.isEmpty()) {
+        continue;
+      }
+      Object parentId = row.get(entity.key().name());
+      List<Map<String, Object>> lines = new ArrayList<>();
+      for (Map<String, Object> line : d.rows(lineEntity.get().path())) {
+        if (parentId.equals(line.get(entity.key().name()))) {
+          lines.add(
+              Rendering.render(
+                  lineEntity.get(),
+                  line,
+                  null,
+                  null,
+                  "/api/v1/" + d.code + "/" + lineEntity.get().path()));
+        }
+      }
+      out.put(collection, lines);
+    }
+    return out;
+  }
+
+  private Object representation(
+      HttpServletRequest request,
+      Division d,
+      EntityCatalog.Entity entity,
+      Map<String, Object> row,
+      String entityUrl) {
+    String prefer = request.getHeader("Prefer");
+    if (prefer == null || !prefer.contains("return=representation")) {
+      Map<String, Object> keyOnly = new LinkedHashMap<>();
+      entity.fields().keySet().forEach(f -> keyOnly.put(f, null));
+      keyOnly.put(entity.key().name(), row.get(entity.key().name()));
+      return Rendering.render(entity, keyOnly, null, null, entityUrl);
+    }
+    Set<String> lineCollections =
+        entity.fields().values().stream()
+            .filter(f -> f.type().equals("lines"))
+            .map(EntityCatalog.Field::name)
+            .collect(Collectors.toSet());
+    return Rendering.render(
+        entity, row, null, expanded(d, entity, row, lineCollections), entityUrl);
+  }
+
+  private void update(Division d, EntityCatalog.Entity entity, UUID id, JsonNode body) {
+    Map<String, Object> row = d.row(entity.path(), id);
+    if (row == null) {
+      throw new ApiError(404, "Not found");
+    }
+    if (!body.isObject()) {
+      throw new ApiError(400, RequestReader.NOT_AN_OBJECT);
+    }
+    if (Integer.valueOf(50).equals(row.get("Status"))) {
+      throw new Writes.ValidationFailed(List.of("Reeds verwerkt"));
+    }
+    for (Map.Entry<String, JsonNode> p : body.properties()) {
+      EntityCatalog.Field f = entity.fields().get(p.getKey());
+      if (f == null) {
+        throw new ApiError(
+            400,
+            "Error processing request stream. The property name '"
+                + p.getKey()
+                + "' specified for type '"
+                + entity.typeName()
+                + "' is not valid.");
+      }
+      if (!f.readOnly() && !f.key() && !f.type().equals("lines")) {
+        row.put(f.name(), RequestReader.convert(f, p.getValue()));
+      }
+    }
+    row.put("Modified", store.now());
+  }
+
+  private ResponseEntity<Object> printed(Division d, String body, HttpHeaders headers) {
+    JsonNode json = parse(body);
+    synchronized (store.lock()) {
+      UUID id;
+      try {
+        id = UUID.fromString(json.path("InvoiceID").asString());
+      } catch (RuntimeException e) {
+        throw new Writes.ValidationFailed(List.of("Verplicht: Factuur"));
+      }
+      Map<String, Object> invoice = d.row("salesinvoice/SalesInvoices", id);
+      if (invoice == null) {
+        throw new Writes.ValidationFailed(List.of("Ongeldige referentie: Factuur"));
+      }
+      if (Integer.valueOf(50).equals(invoice.get("Status"))) {
+        throw new Writes.ValidationFailed(List.of("Reeds verwerkt"));
+      }
+      invoice.put("Status", 50);
+      invoice.put("StatusDescription", "Verwerkt");
+      if (invoice.get("InvoiceNumber") == null) {
+        invoice.put("InvoiceNumber", d.nextInvoiceNumber++);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("InvoiceID", id.toString());
+      out.put("DocumentCreationSuccess", "Document created");
+      out.put("InvoiceNumber", invoice.get("InvoiceNumber"));
+      return ResponseEntity.status(201)
+          .headers(headers)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("d", out));
+    }
+  }
+
+  private ResponseEntity<Object> divisions(
+      HttpServletRequest request, OAuthServer.Session session, HttpHeaders headers) {
+    OAuthServer.User user = oauth.user(session.username()).orElseThrow();
+    List<Object> results = new ArrayList<>();
+    for (Integer code : user.divisions()) {
+      store
+          .find(code)
+          .ifPresent(
+              d -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put(
+                    "__metadata",
+                    Map.of(
+                        "uri",
+                        base(request) + "/api/v1/" + d.code + "/system/Divisions(" + d.code + ")",
+                        "type",
+                        "Exact.Web.Api.System.Division"));
+                r.put("Code", d.code);
+                r.put("Description", d.description);
+                r.put("Country", d.country);
+                r.put("Currency", d.currency);
+                r.put("Legislation", d.legislation);
+                r.put("Status", 1);
+                r.put("Current", code.equals(user.divisions().get(0)));
+                results.add(r);
+              });
+    }
+    return ResponseEntity.ok()
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("d", Map.of("results", results)));
+  }
+
+  private ResponseEntity<Object> afterStoreFault(Faults.Fault fault, HttpHeaders headers) {
+    if (fault.kind() == Faults.Kind.TIMEOUT_AFTER_STORE) {
+      sleep(fault.delay());
+    }
+    return html500(headers);
+  }
+
+  private static ResponseEntity<Object> html500(HttpHeaders headers) {
+    return ResponseEntity.status(500)
+        .headers(headers)
+        .contentType(MediaType.TEXT_HTML)
+        .body(
+            "<html><body><h1>Service Unavailable</h1><p>The service is temporarily"
+                + " unavailable.</p></body></html>");
+  }
+
+  private Division accessible(OAuthServer.Session session, int division) {
+    OAuthServer.User user = oauth.user(session.username()).orElseThrow();
+    Optional<Division> d = store.find(division);
+    if (d.isEmpty() || !user.divisions().contains(division)) {
+      throw new ApiError(403, "Forbidden", "NoDivisionAccess");
+    }
+    return d.get();
+  }
+
+  private OAuthServer.Session authenticate(HttpServletRequest request) {
+    String auth = request.getHeader("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ApiError(401, "Unauthorized");
+    }
+    return oauth
+        .authenticate(auth.substring(7).trim())
+        .orElseThrow(() -> new ApiError(401, "Unauthorized"));
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      throw new ApiError(400, RequestReader.NOT_AN_OBJECT);
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException e) {
+      throw new ApiError(400, "Error processing request stream. The JSON is not valid.");
+    }
+  }
+
+  private static UUID keyOf(EntityCatalog.Entity entity, String key) {
+    if (key == null) {
+      throw new ApiError(400, "A key is required: " + entity.path() + "(guid'…')");
+    }
+    String k = key.replaceFirst("^[A-Za-z]+=", "").replaceFirst("(?i)^guid'(.*)'$", "$1");
+    try {
+      return UUID.fromString(k);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "Error in query syntax: invalid key " + key);
+    }
+  }
+
+  private static Comparator<Map<String, Object>> order(EntityCatalog.Entity e, String orderBy) {
+    Comparator<Map<String, Object>> c = null;
+    for (String part : orderBy.split(",")) {
+      String[] words = part.trim().split("\\s+");
+      if (!e.fields().containsKey(words[0])) {
+        throw new ApiError(
+            400,
+            "Could not find a property named '" + words[0] + "' on type '" + e.typeName() + "'.");
+      }
+      Comparator<Map<String, Object>> next =
+          Comparator.comparing(
+              r -> sortable(r.get(words[0])), Comparator.nullsFirst(Comparator.naturalOrder()));
+      if (words.length > 1 && words[1].equalsIgnoreCase("desc")) {
+        next = next.reversed();
+      }
+      c = c == null ? next : c.thenComparing(next);
+    }
+    return c;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Comparable sortable(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return new java.math.BigDecimal(n.toString());
+    }
+    return v instanceof Comparable c ? c : v.toString();
+  }
+
+  private int parseTop(String top) {
+    if (top == null) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(top.trim()));
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "Error in query syntax: invalid $top.");
+    }
+  }
+
+  private static Set<String> select(String select) {
+    if (select == null || select.isBlank() || select.trim().equals("*")) {
+      return null;
+    }
+    return Arrays.stream(select.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private static Set<String> withoutPaths(Set<String> select) {
+    if (select == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String s : select) {
+      out.add(s.contains("/") ? s.substring(0, s.indexOf('/')) : s);
+    }
+    return out;
+  }
+
+  private static String nextQuery(HttpServletRequest request, String token) {
+    StringBuilder q = new StringBuilder();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (name.equals("$skiptoken")) {
+                return;
+              }
+              for (String v : values) {
+                q.append(q.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(v, java.nio.charset.StandardCharsets.UTF_8));
+              }
+            });
+    return q
+        + (q.isEmpty() ? "" : "&")
+        + "$skiptoken="
+        + UriUtils.encodeQueryParam(token, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static String base(HttpServletRequest request) {
+    return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+  }
+
+  private static ResponseEntity<Object> error(ApiError e, HttpHeaders headers) {
+    if (e.reason != null) {
+      headers.add("Reason", e.reason);
+    }
+    return ResponseEntity.status(e.status)
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(envelope(e.getMessage()));
+  }
+
+  static Map<String, Object> envelope(String message) {
+    return Map.of("error", Map.of("code", "", "message", Map.of("lang", "", "value", message)));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package sandbox.exact;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One Exact administration: its master data and documents, one table per entity. Rows are maps of
+ * Exact field names to Java values (UUID, String, BigDecimal, Integer, Boolean, LocalDateTime).
+ * Data of one division never shows in another.
+ */
+public final class Division {
+
+  public final int code;
+  public final String description;
+  public final String country;
+  public final String currency;
+  public final String legislation;
+  private final Map<String, LinkedHashMap<UUID, Map<String, Object>>> tables = new HashMap<>();
+  long timestamp = 1;
+  int nextAccountCode = 1;
+  int nextItemNumber = 1;
+  int nextInvoiceNumber;
+  int nextOrderNumber;
+  int nextEntryNumber;
+
+  Division(int code, String description, String country, String currency, String legislation) {
+    this.code = code;
+    this.description = description;
+    this.country = country;
+    this.currency = currency;
+    this.legislation = legislation;
+    int year = 26;
+    this.nextInvoiceNumber = year * 1_000_000 + 1;
+    this.nextOrderNumber = 1;
+    this.nextEntryNumber = year * 1_000_000 + 70_001;
+  }
+
+  public LinkedHashMap<UUID, Map<String, Object>> table(String entity) {
+    return tables.computeIfAbsent(entity, k -> new LinkedHashMap<>());
+  }
+
+  public List<Map<String, Object>> rows(String entity) {
+    return new ArrayList<>(table(entity).values());
+  }
+
+  public Map<String, Object> row(String entity, UUID id) {
+    return table(entity).get(id);
+  }
+
+  long nextTimestamp() {
+    return ++timestamp;
+  }
+}

@@ -1,0 +1,211 @@
+package sandbox.kmoshops;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An order as the shop keeps it. {@link #toJson()} renders the contract's JSON: decimal strings
+ * with four decimals for line amounts, two for totals, timestamps with the shop's offset.
+ */
+public final class ShopOrder {
+
+  long id;
+  String number;
+  OffsetDateTime createdAt;
+  OffsetDateTime updatedAt;
+  String status;
+  String paymentStatus;
+  String paymentMethodCode;
+  String paymentMethodTitle;
+  String currency;
+  boolean pricesIncludeTax;
+  String language;
+  Map<String, Object> customer;
+  Map<String, Object> billingAddress;
+  Map<String, Object> shippingAddress;
+  List<Line> lines = new ArrayList<>();
+  Charge shipping;
+  Charge paymentFee;
+  List<Discount> discounts = new ArrayList<>();
+  Totals totals;
+
+  record Line(
+      long id,
+      Long productId,
+      String sku,
+      String ean,
+      String name,
+      String variant,
+      BigDecimal quantity,
+      BigDecimal unitPriceExcl,
+      BigDecimal unitPriceIncl,
+      BigDecimal discountExcl,
+      BigDecimal discountIncl,
+      BigDecimal vatRate,
+      BigDecimal totalExcl,
+      BigDecimal totalVat,
+      BigDecimal totalIncl) {}
+
+  record Charge(String title, BigDecimal priceExcl, BigDecimal priceIncl, BigDecimal vatRate) {}
+
+  record Discount(
+      String code,
+      String title,
+      BigDecimal vatRate,
+      BigDecimal amountExcl,
+      BigDecimal amountIncl) {}
+
+  record VatRow(BigDecimal rate, BigDecimal base, BigDecimal vat) {}
+
+  record Totals(
+      BigDecimal subtotalExcl,
+      BigDecimal subtotalIncl,
+      BigDecimal shippingExcl,
+      BigDecimal shippingIncl,
+      BigDecimal paymentFeeExcl,
+      BigDecimal paymentFeeIncl,
+      BigDecimal discountExcl,
+      BigDecimal discountIncl,
+      BigDecimal totalExcl,
+      BigDecimal totalVat,
+      BigDecimal totalIncl,
+      List<VatRow> vatBreakdown) {}
+
+  public long id() {
+    return id;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public String paymentStatus() {
+    return paymentStatus;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", id);
+    o.put("number", number);
+    o.put("createdAt", createdAt.toString());
+    o.put("updatedAt", updatedAt.toString());
+    o.put("status", status);
+    o.put("paymentStatus", paymentStatus);
+    o.put(
+        "paymentMethod",
+        paymentMethodCode == null
+            ? null
+            : Map.of("code", paymentMethodCode, "title", paymentMethodTitle));
+    o.put("currency", currency);
+    o.put("pricesIncludeTax", pricesIncludeTax);
+    o.put("language", language);
+    o.put("customer", customer);
+    o.put("billingAddress", billingAddress);
+    o.put("shippingAddress", shippingAddress);
+    List<Map<String, Object>> ls = new ArrayList<>();
+    for (Line l : lines) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", l.id());
+      m.put("productId", l.productId());
+      m.put("sku", l.sku() == null ? "" : l.sku());
+      if (l.ean() != null) {
+        m.put("ean", l.ean());
+      }
+      m.put("name", l.name());
+      m.put("variant", l.variant());
+      m.put("quantity", plain(l.quantity()));
+      m.put("unitPriceExcl", four(l.unitPriceExcl()));
+      m.put("unitPriceIncl", four(l.unitPriceIncl()));
+      m.put("discountExcl", four(l.discountExcl()));
+      m.put("discountIncl", four(l.discountIncl()));
+      m.put("vatRate", rate(l.vatRate()));
+      m.put("totalExcl", four(l.totalExcl()));
+      m.put("totalVat", four(l.totalVat()));
+      m.put("totalIncl", four(l.totalIncl()));
+      ls.add(m);
+    }
+    o.put("lines", ls);
+    o.put("shipping", charge(shipping));
+    o.put("paymentFee", charge(paymentFee));
+    List<Map<String, Object>> ds = new ArrayList<>();
+    for (Discount d : discounts) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", d.code());
+      m.put("title", d.title());
+      m.put("vatRate", rate(d.vatRate()));
+      m.put("amountExcl", four(d.amountExcl()));
+      m.put("amountIncl", four(d.amountIncl()));
+      ds.add(m);
+    }
+    o.put("discounts", ds);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("subtotalExcl", two(totals.subtotalExcl()));
+    t.put("subtotalIncl", two(totals.subtotalIncl()));
+    t.put("shippingExcl", two(totals.shippingExcl()));
+    t.put("shippingIncl", two(totals.shippingIncl()));
+    t.put("paymentFeeExcl", two(totals.paymentFeeExcl()));
+    t.put("paymentFeeIncl", two(totals.paymentFeeIncl()));
+    t.put("discountExcl", two(totals.discountExcl()));
+    t.put("discountIncl", two(totals.discountIncl()));
+    t.put("totalExcl", two(totals.totalExcl()));
+    t.put("totalVat", two(totals.totalVat()));
+    t.put("totalIncl", two(totals.totalIncl()));
+    List<Map<String, Object>> vb = new ArrayList<>();
+    for (VatRow v : totals.vatBreakdown()) {
+      vb.add(Map.of("rate", rate(v.rate()), "base", two(v.base()), "vat", two(v.vat())));
+    }
+    t.put("vatBreakdown", vb);
+    o.put("totals", t);
+    return o;
+  }
+
+  private static Map<String, Object> charge(Charge c) {
+    if (c == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", c.title());
+    m.put("priceExcl", four(c.priceExcl()));
+    m.put("priceIncl", four(c.priceIncl()));
+    m.put("vatRate", rate(c.vatRate()));
+    return m;
+  }
+
+  static String four(BigDecimal v) {
+    return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+
+  static String two(BigDecimal v) {
+    return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+
+  static String rate(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() <= 2
+        ? v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+        : s.toPlainString();
+  }
+
+  private static String plain(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+}
