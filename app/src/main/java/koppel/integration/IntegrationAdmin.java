@@ -120,6 +120,10 @@ public class IntegrationAdmin {
             null));
   }
 
+  public List<Integration> all() {
+    return integrations.all();
+  }
+
   public String webhookUrl(UUID integrationId) {
     return publicUrl + "/webhooks/kmoshops/" + integrationId;
   }

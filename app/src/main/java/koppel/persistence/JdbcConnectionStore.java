@@ -17,6 +17,8 @@ import koppel.order.port.SystemConnection.ConnectionState;
 import koppel.order.port.SystemConnection.ExternalSystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
@@ -29,10 +31,14 @@ class JdbcConnectionStore implements ConnectionStore {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  JdbcConnectionStore(JdbcClient jdbc, SecretCipher cipher, TransactionTemplate tx, Clock clock) {
+  JdbcConnectionStore(
+      JdbcClient jdbc, SecretCipher cipher, PlatformTransactionManager txManager, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
-    this.tx = tx;
+    // always its own transaction: a refreshed token must be committed whatever the caller's
+    // transaction does, or the consumed refresh token is lost with it
+    this.tx = new TransactionTemplate(txManager);
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 

@@ -12,7 +12,9 @@ import java.util.UUID;
  * Exact field names to Java values (UUID, String, BigDecimal, Integer, Boolean, LocalDateTime).
  * Data of one division never shows in another.
  */
-public final class Division {
+public final class Division implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public final int code;
   public final String description;

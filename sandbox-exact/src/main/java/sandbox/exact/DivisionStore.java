@@ -109,6 +109,18 @@ public class DivisionStore {
     return new ArrayList<>(divisions.values());
   }
 
+  /** All divisions, for the sandbox's state file. */
+  synchronized java.io.Serializable snapshot() {
+    return new Object[] {new LinkedHashMap<>(divisions), nextCode};
+  }
+
+  @SuppressWarnings("unchecked")
+  synchronized void restore(java.io.Serializable snapshot) {
+    Object[] s = (Object[]) snapshot;
+    divisions.putAll((Map<Integer, Division>) s[0]);
+    nextCode = (Integer) s[1];
+  }
+
   public synchronized void reset() {
     divisions.clear();
     nextCode = 100_001;

@@ -1,5 +1,6 @@
 package sandbox.exact;
 
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,19 +28,23 @@ public class OAuthServer {
       DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", java.util.Locale.US)
           .withZone(ZoneOffset.UTC);
 
-  public record Client(String clientId, String secret, String redirectUri, String name) {}
+  public record Client(String clientId, String secret, String redirectUri, String name)
+      implements Serializable {}
 
   public record User(
-      String username, String password, String fullName, String email, List<Integer> divisions) {}
+      String username, String password, String fullName, String email, List<Integer> divisions)
+      implements Serializable {}
 
   public record Session(String clientId, String username) {}
 
   /** The outcome of a token request: HTTP status, JSON body, optional Reason header. */
   public record TokenAnswer(int status, Map<String, Object> body, String reason) {}
 
-  private record Code(String clientId, String username, String redirectUri, Instant expiresAt) {}
+  private record Code(String clientId, String username, String redirectUri, Instant expiresAt)
+      implements Serializable {}
 
-  private static final class Chain {
+  private static final class Chain implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String clientId;
     final String username;
     Instant lastIssuedAt;
@@ -55,7 +60,8 @@ public class OAuthServer {
     }
   }
 
-  private record Access(String clientId, String username, Instant expiresAt) {}
+  private record Access(String clientId, String username, Instant expiresAt)
+      implements Serializable {}
 
   private final ExactSandboxProperties props;
   private final SandboxClock clock;
@@ -272,6 +278,31 @@ public class OAuthServer {
         return Optional.empty();
       }
       return Optional.of(new Session(a.clientId(), a.username()));
+    }
+  }
+
+  /** Everything this server knows, for the sandbox's state file. */
+  Serializable snapshot() {
+    synchronized (lock) {
+      return new Object[] {
+        new LinkedHashMap<>(clients),
+        new LinkedHashMap<>(users),
+        new HashMap<>(codes),
+        new HashMap<>(chainsByRefresh),
+        new HashMap<>(accessTokens)
+      };
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  void restore(Serializable snapshot) {
+    Object[] s = (Object[]) snapshot;
+    synchronized (lock) {
+      clients.putAll((Map<String, Client>) s[0]);
+      users.putAll((Map<String, User>) s[1]);
+      codes.putAll((Map<String, Code>) s[2]);
+      chainsByRefresh.putAll((Map<String, Chain>) s[3]);
+      accessTokens.putAll((Map<String, Access>) s[4]);
     }
   }
 

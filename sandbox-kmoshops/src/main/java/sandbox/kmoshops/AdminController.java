@@ -63,6 +63,24 @@ class AdminController {
         .body(Map.of("id", s.id, "name", s.name, "country", s.country));
   }
 
+  @GetMapping("/admin/shops")
+  @ResponseBody
+  List<Map<String, Object>> shops() {
+    return store.shops().stream()
+        .map(
+            s ->
+                Map.<String, Object>of(
+                    "id",
+                    s.id,
+                    "name",
+                    s.name,
+                    "country",
+                    s.country,
+                    "orders",
+                    store.orders(s.id).size()))
+        .toList();
+  }
+
   record Install(String clientId, String scope) {}
 
   /** Installs an app without the browser: what the token exchange would hand out. */

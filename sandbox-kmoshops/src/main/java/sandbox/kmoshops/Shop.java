@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** One shop: its settings, installed apps (tokens, webhook secret), subscriptions and orders. */
-public final class Shop {
+public final class Shop implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public final long id;
   public final String name;
@@ -51,5 +53,6 @@ public final class Shop {
   }
 
   /** A webhook subscription made by an installed app. */
-  record Subscription(long id, String event, String url, String createdAt, String appToken) {}
+  record Subscription(long id, String event, String url, String createdAt, String appToken)
+      implements java.io.Serializable {}
 }

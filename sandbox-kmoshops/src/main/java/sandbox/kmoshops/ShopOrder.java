@@ -11,7 +11,9 @@ import java.util.Map;
  * An order as the shop keeps it. {@link #toJson()} renders the contract's JSON: decimal strings
  * with four decimals for line amounts, two for totals, timestamps with the shop's offset.
  */
-public final class ShopOrder {
+public final class ShopOrder implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   long id;
   String number;
@@ -48,18 +50,17 @@ public final class ShopOrder {
       BigDecimal vatRate,
       BigDecimal totalExcl,
       BigDecimal totalVat,
-      BigDecimal totalIncl) {}
+      BigDecimal totalIncl)
+      implements java.io.Serializable {}
 
-  record Charge(String title, BigDecimal priceExcl, BigDecimal priceIncl, BigDecimal vatRate) {}
+  record Charge(String title, BigDecimal priceExcl, BigDecimal priceIncl, BigDecimal vatRate)
+      implements java.io.Serializable {}
 
   record Discount(
-      String code,
-      String title,
-      BigDecimal vatRate,
-      BigDecimal amountExcl,
-      BigDecimal amountIncl) {}
+      String code, String title, BigDecimal vatRate, BigDecimal amountExcl, BigDecimal amountIncl)
+      implements java.io.Serializable {}
 
-  record VatRow(BigDecimal rate, BigDecimal base, BigDecimal vat) {}
+  record VatRow(BigDecimal rate, BigDecimal base, BigDecimal vat) implements java.io.Serializable {}
 
   record Totals(
       BigDecimal subtotalExcl,
@@ -73,7 +74,8 @@ public final class ShopOrder {
       BigDecimal totalExcl,
       BigDecimal totalVat,
       BigDecimal totalIncl,
-      List<VatRow> vatBreakdown) {}
+      List<VatRow> vatBreakdown)
+      implements java.io.Serializable {}
 
   public long id() {
     return id;

@@ -27,7 +27,8 @@ public class ShopStore {
       String accessToken,
       String webhookSecret,
       String scope,
-      boolean revoked) {}
+      boolean revoked)
+      implements java.io.Serializable {}
 
   private final SandboxClock clock;
   private final WebhookSender webhooks;
@@ -180,6 +181,19 @@ public class ShopStore {
         .get(app.shopId())
         .subscriptions
         .removeIf(s -> s.id() == id && s.appToken().equals(app.accessToken()));
+  }
+
+  /** Shops, apps and orders, for the sandbox's state file. */
+  synchronized java.io.Serializable snapshot() {
+    return new Object[] {new LinkedHashMap<>(shops), new HashMap<>(byToken), nextShopId};
+  }
+
+  @SuppressWarnings("unchecked")
+  synchronized void restore(java.io.Serializable snapshot) {
+    Object[] s = (Object[]) snapshot;
+    shops.putAll((Map<Long, Shop>) s[0]);
+    byToken.putAll((Map<String, Installation>) s[1]);
+    nextShopId = (Long) s[2];
   }
 
   public synchronized void reset() {

@@ -9,6 +9,7 @@ import koppel.order.port.AccountingRef;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
 import koppel.order.port.BindingStore.BindingKind;
+import koppel.order.port.MasterDataLock;
 import koppel.order.port.NewCustomer;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,12 @@ class CustomerStep {
 
   private final AccountingSystem accounting;
   private final BindingStore bindings;
+  private final MasterDataLock lock;
 
-  CustomerStep(AccountingSystem accounting, BindingStore bindings) {
+  CustomerStep(AccountingSystem accounting, BindingStore bindings, MasterDataLock lock) {
     this.accounting = accounting;
     this.bindings = bindings;
+    this.lock = lock;
   }
 
   AccountingRef resolve(UUID integrationId, ShopOrder order, IntegrationSettings settings) {

@@ -15,6 +15,7 @@ import koppel.order.port.AccountingRef;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
 import koppel.order.port.BindingStore.BindingKind;
+import koppel.order.port.MasterDataLock;
 import koppel.order.port.NewItem;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +34,12 @@ class ProductsStep {
 
   private final AccountingSystem accounting;
   private final BindingStore bindings;
+  private final MasterDataLock lock;
 
-  ProductsStep(AccountingSystem accounting, BindingStore bindings) {
+  ProductsStep(AccountingSystem accounting, BindingStore bindings, MasterDataLock lock) {
     this.accounting = accounting;
     this.bindings = bindings;
+    this.lock = lock;
   }
 
   /** Item id per item code, for every line the document will have. */
@@ -82,11 +85,21 @@ class ProductsStep {
     if (bound.isPresent()) {
       return bound.get().id();
     }
-    AccountingRef ref =
-        accounting
-            .findItemByCode(integrationId, wanted.code())
-            .orElseGet(() -> accounting.createItem(integrationId, wanted));
-    return bindings.bind(integrationId, BindingKind.ITEM, wanted.code(), ref).id();
+    return lock.exclusively(
+        integrationId,
+        "item:" + wanted.code(),
+        () -> {
+          Optional<AccountingRef> boundMeanwhile =
+              bindings.find(integrationId, BindingKind.ITEM, wanted.code());
+          if (boundMeanwhile.isPresent()) {
+            return boundMeanwhile.get().id();
+          }
+          AccountingRef ref =
+              accounting
+                  .findItemByCode(integrationId, wanted.code())
+                  .orElseGet(() -> accounting.createItem(integrationId, wanted));
+          return bindings.bind(integrationId, BindingKind.ITEM, wanted.code(), ref).id();
+        });
   }
 
   /**

@@ -12,11 +12,13 @@ import koppel.integration.IntegrationSettings;
 import koppel.integration.VatMapping;
 import koppel.order.domain.BookingMode;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +40,26 @@ class OperatorController {
       String password,
       String shopCountry,
       LocalDate startDate) {}
+
+  @GetMapping
+  List<Map<String, Object>> list(@RequestParam(required = false) String login) {
+    return admin.all().stream()
+        .filter(i -> login == null || i.ownerLogin().equals(login))
+        .map(
+            i ->
+                Map.<String, Object>of(
+                    "id",
+                    i.id(),
+                    "name",
+                    i.name(),
+                    "login",
+                    i.ownerLogin(),
+                    "licenceKey",
+                    i.licenceKey(),
+                    "state",
+                    i.state()))
+        .toList();
+  }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
