@@ -1,13 +1,17 @@
 package koppel.config;
 
 import java.time.Clock;
-import koppel.connector.exact.ExactAccountingSystem;
+import koppel.connector.exact.ExactConnector;
 import koppel.connector.exact.ExactSettings;
 import koppel.connector.kmoshops.KmoShopsSettings;
 import koppel.connector.kmoshops.KmoShopsShopSystem;
 import koppel.connector.kmoshops.KmoShopsWebhooks;
+import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingMasterData;
+import koppel.order.port.AccountingSystem;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.OrderIntake;
+import koppel.order.port.RateLimitStore;
 import koppel.order.port.WebhookDeliveries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,17 +22,38 @@ class ConnectorConfig {
 
   @Bean
   ExactSettings exactSettings(KoppelProperties p) {
-    return ExactSettings.of(
-        p.exact().clientId(),
-        p.exact().clientSecret(),
-        p.exact().connectTimeout(),
-        p.exact().requestTimeout());
+    KoppelProperties.Exact e = p.exact();
+    return new ExactSettings(
+        e.clientId(),
+        e.clientSecret(),
+        e.connectTimeout(),
+        e.requestTimeout(),
+        e.minTokenAge(),
+        e.refreshBeforeExpiry(),
+        e.minutelyLimit(),
+        e.dailyLimit(),
+        e.rateLimitMargin());
   }
 
   @Bean
-  ExactAccountingSystem exactAccountingSystem(
-      ExactSettings settings, ConnectionStore connections, Clock clock) {
-    return new ExactAccountingSystem(settings, connections, clock);
+  ExactConnector exactConnector(
+      ExactSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    return new ExactConnector(settings, connections, limits, clock);
+  }
+
+  @Bean
+  AccountingSystem accountingSystem(ExactConnector exact) {
+    return exact.accounting();
+  }
+
+  @Bean
+  AccountingAuthorization accountingAuthorization(ExactConnector exact) {
+    return exact.authorization();
+  }
+
+  @Bean
+  AccountingMasterData accountingMasterData(ExactConnector exact) {
+    return exact.masterData();
   }
 
   @Bean

@@ -35,13 +35,23 @@ public record KoppelProperties(
   /** AES-256 key (base64) for tokens and secrets at rest; generated into dataDir when absent. */
   public record Crypto(String key) {}
 
-  /** The Exact Online app registration: one client per Koppel installation. */
+  /**
+   * The Exact Online app registration (one client per Koppel installation) and the connector's
+   * knobs: Exact refuses a refresh within 570 s of the last one and expires tokens after 600 s; the
+   * limits are assumed until Exact's headers say otherwise.
+   */
   public record Exact(
       @DefaultValue("https://start.exactonline.nl") String baseUrl,
       String clientId,
       String clientSecret,
       @DefaultValue("10s") Duration connectTimeout,
-      @DefaultValue("30s") Duration requestTimeout) {}
+      @DefaultValue("30s") Duration requestTimeout,
+      @DefaultValue("570s") Duration minTokenAge,
+      @DefaultValue("25s") Duration refreshBeforeExpiry,
+      @DefaultValue("60") int minutelyLimit,
+      @DefaultValue("5000") int dailyLimit,
+      @DefaultValue("1s") Duration rateLimitMargin,
+      @DefaultValue("20d") Duration keepAliveAfter) {}
 
   /** The KMO Shops app registration. */
   public record KmoShops(

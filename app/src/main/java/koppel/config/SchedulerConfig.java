@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.Optional;
 import koppel.jobs.BookOrderJob;
+import koppel.jobs.ExactKeepAliveJob;
 import koppel.jobs.OrderTaskData;
 import koppel.jobs.RetryPolicy;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,11 @@ class SchedulerConfig {
 
   @Bean
   Task<OrderTaskData> bookOrderTask(BookOrderJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> exactKeepAliveTask(ExactKeepAliveJob job) {
     return job.task();
   }
 

@@ -82,6 +82,17 @@ class JdbcConnectionStore implements ConnectionStore {
   }
 
   @Override
+  public java.util.List<UUID> idleSince(ExternalSystem system, java.time.Instant before) {
+    return jdbc.sql(
+            "select integration_id from connection where system = :s"
+                + " and state = 'CONNECTED' and token_issued_at < :before")
+        .param("s", system.name())
+        .param("before", ts(before))
+        .query((rs, n) -> uuid(rs, "integration_id"))
+        .list();
+  }
+
+  @Override
   public SystemConnection updateLocked(
       UUID integrationId, ExternalSystem system, UnaryOperator<SystemConnection> change) {
     return tx.execute(

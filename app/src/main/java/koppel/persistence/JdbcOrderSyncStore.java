@@ -236,6 +236,18 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
+  public List<OrderKey> waitingWith(UUID integrationId, String errorCode) {
+    return jdbc.sql(
+            "select integration_id, shop_order_id from order_sync"
+                + " where integration_id = :i and state in ('QUEUED', 'BOOKING')"
+                + " and error_code = :code")
+        .param("i", integrationId)
+        .param("code", errorCode)
+        .query((rs, n) -> new OrderKey(uuid(rs, "integration_id"), rs.getLong("shop_order_id")))
+        .list();
+  }
+
+  @Override
   public List<OrderSync> list(UUID integrationId, Set<SyncState> states, int limit) {
     return jdbc.sql(
             "select * from order_sync where integration_id = :i and state in (:states)"

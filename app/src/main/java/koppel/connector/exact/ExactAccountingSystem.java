@@ -1,7 +1,6 @@
 package koppel.connector.exact;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import koppel.order.domain.BookingMode;
 import koppel.order.port.AccountingRef;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BookedDocument;
-import koppel.order.port.ConnectionStore;
 import koppel.order.port.DocumentDraft;
 import koppel.order.port.NewCustomer;
 import koppel.order.port.NewItem;
@@ -23,9 +21,8 @@ public class ExactAccountingSystem implements AccountingSystem {
 
   private final ExactClient client;
 
-  public ExactAccountingSystem(ExactSettings settings, ConnectionStore connections, Clock clock) {
-    ExactHttp http = new ExactHttp(settings);
-    this.client = new ExactClient(http, new ExactTokens(connections, http, settings, clock), clock);
+  ExactAccountingSystem(ExactClient client) {
+    this.client = client;
   }
 
   @Override

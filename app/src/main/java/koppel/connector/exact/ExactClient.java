@@ -5,14 +5,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.SystemConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Exact's REST API for one connection's division: authorised, JSON, paged by following {@code
- * __next}, errors typed by {@link ExactErrors}.
+ * Calls Exact's REST API: authorised, JSON, division calls through the rate governor, paged by
+ * following {@code __next}, errors typed by {@link ExactErrors}.
  */
 final class ExactClient {
 
@@ -20,22 +21,45 @@ final class ExactClient {
 
   private final ExactHttp http;
   private final ExactTokens tokens;
+  private final ExactRateGovernor governor;
   private final Clock clock;
 
-  ExactClient(ExactHttp http, ExactTokens tokens, Clock clock) {
+  ExactClient(ExactHttp http, ExactTokens tokens, ExactRateGovernor governor, Clock clock) {
     this.http = http;
     this.tokens = tokens;
+    this.governor = governor;
     this.clock = clock;
   }
 
-  /** GET {division}/{path}?{query}; every page, up to {@code maxRows}. */
+  <T> T withConnection(UUID integrationId, Function<SystemConnection, T> work) {
+    return work.apply(tokens.connection(integrationId));
+  }
+
+  /** GET in the connection's chosen division; every page, up to {@code maxRows}. */
   List<JsonNode> get(UUID integrationId, String path, String query, int maxRows) {
     SystemConnection c = tokens.connection(integrationId);
-    String url = divisionUrl(c, path) + (query == null || query.isEmpty() ? "" : "?" + query);
+    return getInDivision(c, division(c), path, query, maxRows);
+  }
+
+  List<JsonNode> getInDivision(SystemConnection c, String division, String path, String query) {
+    return getInDivision(c, division, path, query, Integer.MAX_VALUE);
+  }
+
+  private List<JsonNode> getInDivision(
+      SystemConnection c, String division, String path, String query, int maxRows) {
+    String url =
+        c.baseUrl()
+            + "/api/v1/"
+            + division
+            + "/"
+            + path
+            + (query == null || query.isEmpty() ? "" : "?" + query);
     List<JsonNode> rows = new ArrayList<>();
     while (url != null && rows.size() < maxRows) {
+      governor.reserve(c, division);
       ExactResponse r =
           http.send(authorised(ExactHttp.request(url), c).GET(), false, "GET " + path);
+      governor.observe(c, division, r);
       if (!r.isSuccess()) {
         throw ExactErrors.toException(r, false, "GET " + path, clock);
       }
@@ -48,18 +72,34 @@ final class ExactClient {
     return rows;
   }
 
+  /** GET on an endpoint without a division (current/Me): not rate limited by Exact. */
+  JsonNode getWithoutDivision(SystemConnection c, String pathAndQuery) {
+    ExactResponse r =
+        http.send(
+            authorised(ExactHttp.request(c.baseUrl() + "/api/v1/" + pathAndQuery), c).GET(),
+            false,
+            "GET " + pathAndQuery);
+    if (!r.isSuccess()) {
+      throw ExactErrors.toException(r, false, "GET " + pathAndQuery, clock);
+    }
+    return parse(r, pathAndQuery);
+  }
+
   /** POST {division}/{path}; the created entity as Exact returns it (201). */
   JsonNode post(UUID integrationId, String path, Object body, String what) {
     SystemConnection c = tokens.connection(integrationId);
+    String division = division(c);
     String json = JSON.writeValueAsString(body);
+    governor.reserve(c, division);
     ExactResponse r =
         http.send(
-            authorised(ExactHttp.request(divisionUrl(c, path)), c)
+            authorised(ExactHttp.request(c.baseUrl() + "/api/v1/" + division + "/" + path), c)
                 .header("Content-Type", "application/json")
                 .header("Prefer", "return=representation")
                 .POST(HttpRequest.BodyPublishers.ofString(json)),
             true,
             what);
+    governor.observe(c, division, r);
     if (!r.isSuccess()) {
       throw ExactErrors.toException(r, true, what, clock);
     }
@@ -71,11 +111,11 @@ final class ExactClient {
     }
   }
 
-  private static String divisionUrl(SystemConnection c, String path) {
+  private static String division(SystemConnection c) {
     if (c.externalId() == null || c.externalId().isBlank()) {
-      throw new ExternalSystemException.NotAuthorized("no Exact Online division is chosen");
+      throw new ExternalSystemException.NotAuthorized("no Exact Online division is chosen yet");
     }
-    return c.baseUrl() + "/api/v1/" + c.externalId() + "/" + path;
+    return c.externalId();
   }
 
   private static HttpRequest.Builder authorised(HttpRequest.Builder b, SystemConnection c) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 /**
  * The connector's knobs. The refresh rule follows Exact: a token may only be refreshed 570 s after
- * it was issued, and it expires after 600 s, so Koppel refreshes in the last 30 s (with a margin).
+ * it was issued and it expires after 600 s, so Koppel refreshes in the last seconds before expiry
+ * ({@code refreshBeforeExpiry}), never before {@code minTokenAge}. The limits are what Koppel
+ * assumes until Exact's headers say otherwise; {@code rateLimitMargin} absorbs clock skew at a
+ * window's reset.
  */
 public record ExactSettings(
     String clientId,
@@ -12,11 +15,7 @@ public record ExactSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     Duration minTokenAge,
-    Duration refreshBeforeExpiry) {
-
-  public static ExactSettings of(
-      String clientId, String clientSecret, Duration connect, Duration request) {
-    return new ExactSettings(
-        clientId, clientSecret, connect, request, Duration.ofSeconds(570), Duration.ofSeconds(25));
-  }
-}
+    Duration refreshBeforeExpiry,
+    int minutelyLimit,
+    int dailyLimit,
+    Duration rateLimitMargin) {}

@@ -47,12 +47,24 @@ final class ExactTokens {
     if (!needsRefresh(c, clock.instant())) {
       return c;
     }
+    return usable(refreshLocked(integrationId, false));
+  }
+
+  /** Refreshes now if Exact allows it (age ≥ 570 s): keeps an idle refresh chain alive. */
+  void forceRefresh(UUID integrationId) {
+    SystemConnection c = refreshLocked(integrationId, true);
+    if (c.state() != ConnectionState.CONNECTED) {
+      throw new ExternalSystemException.NotAuthorized(
+          c.status() == null ? "Exact Online is not connected" : c.status().message());
+    }
+  }
+
+  private SystemConnection refreshLocked(UUID integrationId, boolean force) {
     ReentrantLock lock = locks.computeIfAbsent(integrationId, id -> new ReentrantLock());
     lock.lock();
     try {
-      SystemConnection refreshed =
-          connections.updateLocked(integrationId, ExternalSystem.EXACT, this::refreshIfNeeded);
-      return usable(refreshed);
+      return connections.updateLocked(
+          integrationId, ExternalSystem.EXACT, current -> refreshIfNeeded(current, force));
     } finally {
       lock.unlock();
     }
@@ -93,9 +105,9 @@ final class ExactTokens {
   }
 
   /** Runs under the row lock, on the re-read connection. */
-  private SystemConnection refreshIfNeeded(SystemConnection current) {
+  private SystemConnection refreshIfNeeded(SystemConnection current, boolean force) {
     Instant now = clock.instant();
-    if (current.state() != ConnectionState.CONNECTED || !needsRefresh(current, now)) {
+    if (current.state() != ConnectionState.CONNECTED || (!force && !needsRefresh(current, now))) {
       return current;
     }
     if (now.isBefore(refreshAllowedAt(current))) {

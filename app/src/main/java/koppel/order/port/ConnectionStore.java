@@ -12,6 +12,9 @@ public interface ConnectionStore {
 
   void save(SystemConnection connection);
 
+  /** Connected integrations whose tokens were last issued before {@code before}. */
+  java.util.List<UUID> idleSince(ExternalSystem system, java.time.Instant before);
+
   /**
    * Runs {@code change} on the freshly re-read connection while holding a database row lock, so
    * only one thread on one node at a time can change it (token refresh); saves what it returns.

@@ -53,4 +53,7 @@ public interface OrderSyncStore {
 
   /** The integration of a delivery or order, for routing: all orders of the integration. */
   long countByIntegration(UUID integrationId);
+
+  /** Orders that wait in the queue because of the given error (e.g. a broken connection). */
+  java.util.List<OrderKey> waitingWith(UUID integrationId, String errorCode);
 }

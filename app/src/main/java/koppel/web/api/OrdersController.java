@@ -1,17 +1,16 @@
 package koppel.web.api;
 
-import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import koppel.integration.IntegrationStore;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.SyncState;
 import koppel.order.port.EventLog;
 import koppel.order.port.OrderQueries;
 import koppel.order.port.OrderSync;
+import koppel.web.Merchants;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +27,12 @@ class OrdersController {
 
   private final OrderQueries queries;
   private final EventLog events;
-  private final IntegrationStore integrations;
+  private final Merchants merchants;
 
-  OrdersController(OrderQueries queries, EventLog events, IntegrationStore integrations) {
+  OrdersController(OrderQueries queries, EventLog events, Merchants merchants) {
     this.queries = queries;
     this.events = events;
-    this.integrations = integrations;
+    this.merchants = merchants;
   }
 
   @GetMapping
@@ -43,7 +42,7 @@ class OrdersController {
       @RequestParam(required = false) Set<SyncState> state,
       @RequestParam(defaultValue = "100") int limit) {
     return queries.list(
-        integrationOf(auth, integration),
+        merchants.integrationOf(auth, integration),
         state == null || state.isEmpty() ? EnumSet.allOf(SyncState.class) : state,
         Math.min(Math.max(limit, 1), 1000));
   }
@@ -53,28 +52,11 @@ class OrdersController {
       Authentication auth,
       @PathVariable long shopOrderId,
       @RequestParam(required = false) UUID integration) {
-    OrderKey key = new OrderKey(integrationOf(auth, integration), shopOrderId);
+    OrderKey key = new OrderKey(merchants.integrationOf(auth, integration), shopOrderId);
     OrderSync sync =
         queries
             .find(key)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown order"));
     return Map.of("order", sync, "history", events.history(key));
-  }
-
-  private UUID integrationOf(Principal principal, UUID requested) {
-    Authentication auth = (Authentication) principal;
-    boolean operator =
-        auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
-    if (operator) {
-      if (requested == null) {
-        throw new ResponseStatusException(
-            HttpStatus.BAD_REQUEST, "Name the integration: ?integration=<id>");
-      }
-      return requested;
-    }
-    return integrations
-        .findByLogin(auth.getName())
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN))
-        .id();
   }
 }

@@ -1,0 +1,42 @@
+package koppel.connector.exact;
+
+import java.time.Clock;
+import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingMasterData;
+import koppel.order.port.AccountingSystem;
+import koppel.order.port.ConnectionStore;
+import koppel.order.port.RateLimitStore;
+
+/**
+ * The Exact Online connector, assembled once: HTTP, tokens, rate governor and client shared by the
+ * three ports it offers (booking, connecting, master data).
+ */
+public class ExactConnector {
+
+  private final ExactAccountingSystem accounting;
+  private final ExactAuthorization authorization;
+  private final ExactMasterData masterData;
+
+  public ExactConnector(
+      ExactSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    ExactHttp http = new ExactHttp(settings);
+    ExactTokens tokens = new ExactTokens(connections, http, settings, clock);
+    ExactClient client =
+        new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock);
+    this.accounting = new ExactAccountingSystem(client);
+    this.authorization = new ExactAuthorization(http, tokens, client, connections, settings, clock);
+    this.masterData = new ExactMasterData(client);
+  }
+
+  public AccountingSystem accounting() {
+    return accounting;
+  }
+
+  public AccountingAuthorization authorization() {
+    return authorization;
+  }
+
+  public AccountingMasterData masterData() {
+    return masterData;
+  }
+}

@@ -1,0 +1,2 @@
+/** Connect and callback endpoints for both systems (OAuth authorization-code flows). */
+package koppel.web.oauth;

@@ -1,0 +1,85 @@
+package koppel.support;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Creates orders in the KMO Shops sandbox (which fires the webhooks) and waits for Koppel. */
+public final class ShopOrders {
+
+  private ShopOrders() {}
+
+  /** A paid Belgian B2C order with two lines at 21 % and 6 % and bpost shipping. */
+  public static JsonNode paidOrder(KoppelSystem system, KoppelSystem.Seeded seeded, String email) {
+    return Http.post(
+            system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
+            Map.of(
+                "status",
+                "processing",
+                "paymentStatus",
+                "paid",
+                "paymentMethodCode",
+                "bancontact",
+                "paymentMethodTitle",
+                "Bancontact",
+                "customer",
+                Map.of(
+                    "email", email, "firstName", "Jan", "lastName", "Peeters", "isCompany", false),
+                "billingAddress",
+                Map.of(
+                    "name",
+                    "Jan Peeters",
+                    "street",
+                    "Kerkstraat",
+                    "number",
+                    "12",
+                    "zipcode",
+                    "9000",
+                    "city",
+                    "Gent",
+                    "countryCode",
+                    "BE"),
+                "lines",
+                List.of(
+                    Map.of(
+                        "sku",
+                        "WIJN-001",
+                        "name",
+                        "Rode wijn",
+                        "quantity",
+                        "2",
+                        "unitPrice",
+                        "12.10",
+                        "discount",
+                        "1.21",
+                        "vatRate",
+                        "21"),
+                    Map.of(
+                        "sku",
+                        "BOEK-7",
+                        "name",
+                        "Kookboek",
+                        "quantity",
+                        "1",
+                        "unitPrice",
+                        "25.00",
+                        "vatRate",
+                        "6")),
+                "shipping",
+                Map.of("title", "bpost", "price", "6.05", "vatRate", "21")))
+        .json();
+  }
+
+  /** The order as Koppel reports it (state, document, error, history). */
+  public static JsonNode koppelView(KoppelSystem system, KoppelSystem.Seeded seeded, long orderId) {
+    return system
+        .operatorGet("/api/orders/" + orderId + "?integration=" + seeded.integrationId())
+        .json();
+  }
+
+  public static String state(KoppelSystem system, KoppelSystem.Seeded seeded, long orderId) {
+    Http.Response r =
+        system.operatorGet("/api/orders/" + orderId + "?integration=" + seeded.integrationId());
+    return r.status() == 200 ? r.json().path("order").path("state").asString() : "UNKNOWN";
+  }
+}
