@@ -45,7 +45,7 @@ final class ExactTokens {
   SystemConnection connection(UUID integrationId) {
     SystemConnection c = load(integrationId);
     if (!needsRefresh(c, clock.instant())) {
-      return c;
+      return usable(c);
     }
     return usable(refreshLocked(integrationId, false));
   }
@@ -76,9 +76,14 @@ final class ExactTokens {
             .find(integrationId, ExternalSystem.EXACT)
             .orElseThrow(
                 () -> new ExternalSystemException.NotAuthorized("Exact Online is not connected"));
-    return usable(c);
+    if (c.state() != ConnectionState.CONNECTED || c.accessToken() == null) {
+      throw new ExternalSystemException.NotAuthorized(
+          c.status() != null ? c.status().message() : "Exact Online is not connected");
+    }
+    return c;
   }
 
+  /** After a refresh (or a decision not to refresh yet): the token must still be valid. */
   private SystemConnection usable(SystemConnection c) {
     if (c.state() != ConnectionState.CONNECTED || c.accessToken() == null) {
       throw new ExternalSystemException.NotAuthorized(
@@ -86,9 +91,12 @@ final class ExactTokens {
     }
     Instant now = clock.instant();
     if (c.accessExpiresAt() != null && !now.isBefore(c.accessExpiresAt().minusSeconds(2))) {
-      // only when a refresh was not allowed yet: wait for the window instead of calling with it
+      // Exact did not give a new token (refresh not allowed yet, or refused as too early):
+      // wait for the window instead of calling with an expired token
+      Instant allowed = refreshAllowedAt(c);
       throw new ExternalSystemException.RateLimited(
-          "Exact Online token refresh not allowed yet", refreshAllowedAt(c));
+          "Exact Online token refresh not allowed yet",
+          allowed.isAfter(now) ? allowed : now.plusSeconds(1));
     }
     return c;
   }

@@ -11,6 +11,8 @@ final class FailureTranslator {
   /** A broken connection is re-tried this often until the merchant reconnects. */
   static final Duration RECONNECT_WAIT = Duration.ofHours(1);
 
+  private static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
   private FailureTranslator() {}
 
   static BookingFailure fromExact(ExternalSystemException e, String what, Instant now) {
@@ -19,7 +21,11 @@ final class FailureTranslator {
     }
     if (e instanceof ExternalSystemException.RateLimited limited) {
       return new BookingFailure.Retryable(
-          BookingErrors.rateLimited("Exact Online"), limited.retryAt(), false, false, e);
+          BookingErrors.rateLimited("Exact Online"),
+          notBefore(limited.retryAt(), now),
+          false,
+          false,
+          e);
     }
     if (e instanceof ExternalSystemException.NotAuthorized) {
       return new BookingFailure.Retryable(
@@ -36,10 +42,20 @@ final class FailureTranslator {
         BookingErrors.exactUnavailable(e.getMessage()), null, true, false, e);
   }
 
+  /** A retry time is never in the past: a wrong reset header must not make a busy loop. */
+  private static Instant notBefore(Instant at, Instant now) {
+    Instant soonest = now.plus(MIN_WAIT);
+    return at == null || at.isBefore(soonest) ? soonest : at;
+  }
+
   static BookingFailure fromShop(ExternalSystemException e, long orderId, Instant now) {
     if (e instanceof ExternalSystemException.RateLimited limited) {
       return new BookingFailure.Retryable(
-          BookingErrors.rateLimited("KMO Shops"), limited.retryAt(), false, false, e);
+          BookingErrors.rateLimited("KMO Shops"),
+          notBefore(limited.retryAt(), now),
+          false,
+          false,
+          e);
     }
     if (e instanceof ExternalSystemException.NotAuthorized) {
       return new BookingFailure.Retryable(
