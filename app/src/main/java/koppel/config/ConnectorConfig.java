@@ -32,7 +32,8 @@ class ConnectorConfig {
         e.refreshBeforeExpiry(),
         e.minutelyLimit(),
         e.dailyLimit(),
-        e.rateLimitMargin());
+        e.rateLimitMargin(),
+        e.minuteReserve());
   }
 
   @Bean

@@ -51,6 +51,7 @@ public record KoppelProperties(
       @DefaultValue("60") int minutelyLimit,
       @DefaultValue("5000") int dailyLimit,
       @DefaultValue("1s") Duration rateLimitMargin,
+      @DefaultValue("4") int minuteReserve,
       @DefaultValue("20d") Duration keepAliveAfter) {}
 
   /** The KMO Shops app registration. */

@@ -76,12 +76,13 @@ class JdbcRateLimitStore implements RateLimitStore {
                     + " where scope = :scope"
                     + " and (case when "
                     + MINUTE_ROLLS
-                    + " then minute_limit else minute_remaining end) > 0"
+                    + " then minute_limit else minute_remaining end) > :reserve"
                     + " and (case when "
                     + DAY_ROLLS
                     + " then day_limit else day_remaining end) > 0")
             .param("scope", scope)
             .param("margin", d.margin().toMillis() / 1000.0)
+            .param("reserve", d.minuteReserve())
             .param("now", ts(now))
             .param("nextMinute", ts(nextMinute))
             .param("nextDay", ts(nextDay))
@@ -119,7 +120,7 @@ class JdbcRateLimitStore implements RateLimitStore {
   private void adopt(String scope, String w, Window window, Instant now) {
     jdbc.sql(
             ("update rate_limit set"
-                    + " w_remaining = case when w_reset = :reset"
+                    + " w_remaining = case when w_reset = :reset or w_assumed"
                     + "   then least(:remaining, :limit - (w_limit - w_remaining)) else :remaining end,"
                     + " w_limit = :limit, w_reset = :reset, w_assumed = false, updated_at = :now"
                     + " where scope = :scope and (w_reset <= :reset or w_assumed)")

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class JdbcRateLimitStoreIT {
 
   private static JdbcRateLimitStore store;
-  private static final Defaults DEFAULTS = new Defaults(5, 8, Duration.ofMillis(500));
+  private static final Defaults DEFAULTS = new Defaults(5, 8, Duration.ofMillis(500), 0);
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:10Z");
 
   @BeforeAll
@@ -78,6 +78,16 @@ class JdbcRateLimitStoreIT {
       assertThat(store.reserve(scope, DEFAULTS, next)).as("call %d", i).isEmpty();
     }
     assertThat(store.reserve(scope, DEFAULTS, next)).isPresent();
+  }
+
+  @Test
+  void theMinuteReserveStaysUnusedForCallsInFlight() {
+    String scope = "exact:a:5";
+    Defaults withReserve = new Defaults(5, 8, Duration.ofMillis(500), 2);
+    for (int i = 0; i < 3; i++) {
+      assertThat(store.reserve(scope, withReserve, T0)).isEmpty();
+    }
+    assertThat(store.reserve(scope, withReserve, T0)).isPresent();
   }
 
   @Test

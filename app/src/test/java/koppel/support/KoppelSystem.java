@@ -133,9 +133,6 @@ public final class KoppelSystem implements AutoCloseable {
     Http.post(
         exactUrl + "/admin/users",
         Map.of("username", exactUser, "password", "pw", "divisions", List.of(code)));
-    JsonNode tokens =
-        Http.post(exactUrl + "/admin/tokens", Map.of("clientId", CLIENT_ID, "username", exactUser))
-            .json();
 
     long shopId =
         Http.post(shopsUrl + "/admin/shops", Map.of("name", "Shop " + login, "country", "BE"))
@@ -174,6 +171,11 @@ public final class KoppelSystem implements AutoCloseable {
             install.path("access_token").asString(),
             "webhookSecret",
             install.path("webhook_secret").asString()));
+    // tokens are fetched right before they are handed over, as a real code exchange would be:
+    // Koppel counts a token's age from when it received it
+    JsonNode tokens =
+        Http.post(exactUrl + "/admin/tokens", Map.of("clientId", CLIENT_ID, "username", exactUser))
+            .json();
     operatorPut(
         "/api/operator/integrations/" + id + "/connections/exact",
         Map.of(

@@ -151,7 +151,14 @@ class AdminController {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("calls", counters.of(code));
     out.put("refreshes", oauth.refreshCount());
+    out.put("rateLimited", limiter.rejectedForDivision(code));
     return out;
+  }
+
+  @GetMapping("/admin/oauth/stats")
+  @ResponseBody
+  Map<String, Integer> oauthStats() {
+    return oauth.stats();
   }
 
   /** Raw rows of one entity, for tests (no rate limit, no OData). */

@@ -121,6 +121,16 @@ class ApiController {
     try {
       session = authenticate(request);
     } catch (ApiError e) {
+      // an expired token still names its app and user: Exact counts these 401s toward the
+      // hourly error budget too (reference §2.4, §3.1)
+      if (m.matches()) {
+        oauth
+            .owner(bearer(request))
+            .ifPresent(
+                o ->
+                    errorBudget.record(
+                        o.clientId(), o.username(), Integer.parseInt(m.group(1)), m.group(2)));
+      }
       return error(e, headers);
     }
     if (!m.matches()) {
@@ -159,7 +169,12 @@ class ApiController {
       }
       return error(e, headers);
     } catch (Writes.ValidationFailed e) {
-      return error(ApiError.validation(props.validationStatus(), e.messages), headers);
+      ApiError validation = ApiError.validation(props.validationStatus(), e.messages);
+      if (validation.countsAsError()) {
+        // with the status knob at 400, validation errors count like any other 400
+        errorBudget.record(session.clientId(), session.username(), division, endpoint);
+      }
+      return error(validation, headers);
     } catch (ODataFilter.FilterException e) {
       errorBudget.record(session.clientId(), session.username(), division, endpoint);
       return error(new ApiError(400, e.getMessage()), headers);
@@ -490,13 +505,19 @@ class ApiController {
   }
 
   private OAuthServer.Session authenticate(HttpServletRequest request) {
-    String auth = request.getHeader("Authorization");
-    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String bearer = bearer(request);
+    if (bearer == null) {
       throw new ApiError(401, "Unauthorized");
     }
-    return oauth
-        .authenticate(auth.substring(7).trim())
-        .orElseThrow(() -> new ApiError(401, "Unauthorized"));
+    return oauth.authenticate(bearer).orElseThrow(() -> new ApiError(401, "Unauthorized"));
+  }
+
+  private static String bearer(HttpServletRequest request) {
+    String auth = request.getHeader("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return auth.substring(7).trim();
   }
 
   private static JsonNode parse(String body) {

@@ -23,7 +23,6 @@ public final class Division implements java.io.Serializable {
   public final String legislation;
   private final Map<String, LinkedHashMap<UUID, Map<String, Object>>> tables = new HashMap<>();
   long timestamp = 1;
-  int nextAccountCode = 1;
   int nextItemNumber = 1;
   int nextInvoiceNumber;
   int nextOrderNumber;

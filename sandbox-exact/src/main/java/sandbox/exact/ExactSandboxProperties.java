@@ -20,6 +20,7 @@ public record ExactSandboxProperties(
     @DefaultValue("200") int tokenCallsPerDay,
     @DefaultValue("60") int pageSize,
     @DefaultValue("60") int minutelyLimit,
+    @DefaultValue("60s") Duration minuteWindow,
     @DefaultValue("5000") int dailyLimit,
     @DefaultValue("10") int errorsPerHourLimit,
     @DefaultValue("1h") Duration errorBlockDuration,

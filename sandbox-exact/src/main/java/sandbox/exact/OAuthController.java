@@ -104,7 +104,8 @@ class OAuthController {
       return Optional.of("Client with identifier '" + clientId + "' not found.");
     }
     if (redirectUri == null || !redirectUri.equals(oauth.client(clientId).get().redirectUri())) {
-      return Optional.of("Callback URI '" + redirectUri + "' is not valid.");
+      // Exact's wording, without a full stop (reference §2.2)
+      return Optional.of("Callback URI '" + redirectUri + "' is not valid");
     }
     if (!"code".equals(responseType)) {
       return Optional.of("Only response_type=code is supported by this sandbox.");

@@ -75,6 +75,8 @@ public class OAuthServer {
   private final Map<String, Access> accessTokens = new HashMap<>();
   private final Map<String, AtomicInteger> tokenCallsToday = new HashMap<>();
   private final AtomicInteger refreshCount = new AtomicInteger();
+  private final AtomicInteger tooEarlyCount = new AtomicInteger();
+  private final AtomicInteger oldRefreshTokenCount = new AtomicInteger();
 
   public OAuthServer(ExactSandboxProperties props, SandboxClock clock, Faults faults) {
     this.props = props;
@@ -199,10 +201,12 @@ public class OAuthServer {
               && now.isBefore(retired.plus(props.refreshGraceWindow()));
       if (!inGrace) {
         chain.dead = true;
+        oldRefreshTokenCount.incrementAndGet();
         return error(401, "unauthorized_client", "Old refresh token used.", null);
       }
     }
     if (chain.dead) {
+      oldRefreshTokenCount.incrementAndGet();
       return error(401, "unauthorized_client", "Old refresh token used.", null);
     }
     Instant expiresAt = chain.currentIssuedAt.plus(props.refreshTokenIdleLifetime());
@@ -220,6 +224,7 @@ public class OAuthServer {
     }
     if (now.isBefore(chain.lastIssuedAt.plus(props.minRefreshAge()))) {
       String message = "Rate limit exceeded: access_token not expired";
+      tooEarlyCount.incrementAndGet();
       return error(400, "access_denied", message, "TooEarlyToRefreshTokens: " + message);
     }
     refreshCount.incrementAndGet();
@@ -281,6 +286,14 @@ public class OAuthServer {
     }
   }
 
+  /** Whose token this is, expired or not (an expired token's 401 still counts as an error). */
+  public Optional<Session> owner(String bearer) {
+    synchronized (lock) {
+      Access a = bearer == null ? null : accessTokens.get(bearer);
+      return a == null ? Optional.empty() : Optional.of(new Session(a.clientId(), a.username()));
+    }
+  }
+
   /** Everything this server knows, for the sandbox's state file. */
   Serializable snapshot() {
     synchronized (lock) {
@@ -310,6 +323,15 @@ public class OAuthServer {
     return refreshCount.get();
   }
 
+  /** What the token endpoint did: rotations, too-early refusals, old tokens presented. */
+  public Map<String, Integer> stats() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    out.put("refreshes", refreshCount.get());
+    out.put("tooEarly", tooEarlyCount.get());
+    out.put("oldRefreshTokenUsed", oldRefreshTokenCount.get());
+    return out;
+  }
+
   public void reset() {
     synchronized (lock) {
       clients.clear();
@@ -319,6 +341,8 @@ public class OAuthServer {
       accessTokens.clear();
       tokenCallsToday.clear();
       refreshCount.set(0);
+      tooEarlyCount.set(0);
+      oldRefreshTokenCount.set(0);
     }
   }
 

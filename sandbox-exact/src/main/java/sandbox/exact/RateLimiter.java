@@ -39,7 +39,8 @@ public class RateLimiter {
   public synchronized Verdict hit(String clientId, int division, boolean force429) {
     Instant now = clock.instant();
     Window w = windows.computeIfAbsent(clientId + "|" + division, k -> new Window());
-    long minute = now.getEpochSecond() / 60;
+    long windowMillis = props.minuteWindow().toMillis();
+    long minute = now.toEpochMilli() / windowMillis;
     if (w.minute != minute) {
       w.minute = minute;
       w.minuteCount = 0;
@@ -49,7 +50,7 @@ public class RateLimiter {
       w.day = day;
       w.dayCount = 0;
     }
-    long minuteReset = (minute + 1) * 60_000;
+    long minuteReset = (minute + 1) * windowMillis;
     long dayReset = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     if (w.dayCount >= props.dailyLimit()) {
       rejected.merge(clientId + "|" + division, 1, Integer::sum);
@@ -85,6 +86,14 @@ public class RateLimiter {
   /** How many calls were refused with 429 for this client and division. */
   public synchronized int rejectedCount(String clientId, int division) {
     return rejected.getOrDefault(clientId + "|" + division, 0);
+  }
+
+  /** How many calls into this division were refused with 429, for all clients. */
+  public synchronized int rejectedForDivision(int division) {
+    return rejected.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("|" + division))
+        .mapToInt(Map.Entry::getValue)
+        .sum();
   }
 
   public synchronized void reset() {

@@ -153,15 +153,16 @@ final class RequestReader {
     throw new IllegalArgumentException();
   }
 
+  /** The type name as Exact's message shows it: "… to type 'Guid'…" (picqer #492). */
   private static String edm(String type) {
     return switch (type) {
-      case "guid" -> "Edm.Guid";
-      case "int" -> "Edm.Int32";
-      case "byte" -> "Edm.Byte";
-      case "dbl" -> "Edm.Double";
-      case "bool" -> "Edm.Boolean";
-      case "dt" -> "Edm.DateTime";
-      default -> "Edm.String";
+      case "guid" -> "Guid";
+      case "int" -> "Int32";
+      case "byte" -> "Byte";
+      case "dbl" -> "Double";
+      case "bool" -> "Boolean";
+      case "dt" -> "DateTime";
+      default -> "String";
     };
   }
 }

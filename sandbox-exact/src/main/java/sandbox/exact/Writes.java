@@ -88,6 +88,7 @@ class Writes {
     return store.insert(d, "crm/Accounts", v);
   }
 
+  /** Highest numeric code + 1 among the existing accounts, as Exact does (reference §5.1). */
   private static int nextAccountCode(Division d) {
     int highest =
         d.rows("crm/Accounts").stream()
@@ -96,7 +97,7 @@ class Writes {
             .mapToInt(Integer::parseInt)
             .max()
             .orElse(0);
-    return Math.max(highest + 1, d.nextAccountCode++);
+    return highest + 1;
   }
 
   private Map<String, Object> address(Division d, Map<String, Object> v, List<String> errors) {
@@ -137,7 +138,10 @@ class Writes {
 
   private Map<String, Object> invoice(Division d, Map<String, Object> v, List<String> errors) {
     List<Map<String, Object>> lines = lines(v, "SalesInvoiceLines", errors);
-    Map<String, Object> orderedBy = customer(d, v.get("OrderedBy"), "OrderedBy", errors);
+    // on invoices Exact checks the customer type on "Factuur voor" only (picqer #172): a
+    // non-customer gives one "Ongeldig: Factuur voor (Type)", not a second message for OrderedBy
+    Map<String, Object> orderedBy =
+        reference(d, "crm/Accounts", "ID", v.get("OrderedBy"), "OrderedBy", errors);
     v.putIfAbsent("InvoiceTo", v.get("OrderedBy"));
     Map<String, Object> invoiceTo = customer(d, v.get("InvoiceTo"), "InvoiceTo", errors);
     salesJournal(d, v.get("Journal"), errors);
@@ -341,6 +345,7 @@ class Writes {
     out.put("AmountDC", excl);
     out.put("VATAmountFC", tax);
     out.put("VATAmountDC", tax);
+    out.put("VATAmount", tax); // the name on SalesOrderLines; each line entity keeps its own
     out.put("ItemCode", item.get("Code"));
     out.put("ItemDescription", item.get("Description"));
     out.putIfAbsent("Description", item.get("Description"));

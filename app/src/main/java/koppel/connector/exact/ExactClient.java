@@ -56,13 +56,17 @@ final class ExactClient {
             + (query == null || query.isEmpty() ? "" : "?" + query);
     List<JsonNode> rows = new ArrayList<>();
     while (url != null && rows.size() < maxRows) {
-      governor.reserve(c, division);
+      String page = url;
       ExactResponse r =
-          http.send(authorised(ExactHttp.request(url), c).GET(), false, "GET " + path);
-      governor.observe(c, division, r);
-      if (!r.isSuccess()) {
-        throw ExactErrors.toException(r, false, "GET " + path, clock);
-      }
+          exchange(
+              c,
+              division,
+              token ->
+                  ExactHttp.request(page)
+                      .header("Authorization", "Bearer " + token.accessToken())
+                      .GET(),
+              false,
+              "GET " + path);
       JsonNode d = parse(r, path).path("d");
       JsonNode results = d.isArray() ? d : d.path("results");
       results.forEach(rows::add);
@@ -75,13 +79,15 @@ final class ExactClient {
   /** GET on an endpoint without a division (current/Me): not rate limited by Exact. */
   JsonNode getWithoutDivision(SystemConnection c, String pathAndQuery) {
     ExactResponse r =
-        http.send(
-            authorised(ExactHttp.request(c.baseUrl() + "/api/v1/" + pathAndQuery), c).GET(),
+        exchange(
+            c,
+            null,
+            token ->
+                ExactHttp.request(c.baseUrl() + "/api/v1/" + pathAndQuery)
+                    .header("Authorization", "Bearer " + token.accessToken())
+                    .GET(),
             false,
             "GET " + pathAndQuery);
-    if (!r.isSuccess()) {
-      throw ExactErrors.toException(r, false, "GET " + pathAndQuery, clock);
-    }
     return parse(r, pathAndQuery);
   }
 
@@ -90,19 +96,18 @@ final class ExactClient {
     SystemConnection c = tokens.connection(integrationId);
     String division = division(c);
     String json = JSON.writeValueAsString(body);
-    governor.reserve(c, division);
     ExactResponse r =
-        http.send(
-            authorised(ExactHttp.request(c.baseUrl() + "/api/v1/" + division + "/" + path), c)
-                .header("Content-Type", "application/json")
-                .header("Prefer", "return=representation")
-                .POST(HttpRequest.BodyPublishers.ofString(json)),
+        exchange(
+            c,
+            division,
+            token ->
+                ExactHttp.request(c.baseUrl() + "/api/v1/" + division + "/" + path)
+                    .header("Authorization", "Bearer " + token.accessToken())
+                    .header("Content-Type", "application/json")
+                    .header("Prefer", "return=representation")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)),
             true,
             what);
-    governor.observe(c, division, r);
-    if (!r.isSuccess()) {
-      throw ExactErrors.toException(r, true, what, clock);
-    }
     try {
       JsonNode d = JSON.readTree(r.body()).path("d");
       return d.isArray() && !d.isEmpty() ? d.get(0) : d;
@@ -111,15 +116,58 @@ final class ExactClient {
     }
   }
 
+  /**
+   * One call, through the governor when it is a division call; a successful answer or a typed
+   * failure. A 401 on a token we believed valid (it expired a moment early, or clocks differ) is
+   * not a broken connection: the token is marked expired and the call is sent once more with the
+   * token Koppel has now. (Exact refuses a 401 request before doing anything, so a repeated write
+   * cannot book twice.)
+   */
+  private ExactResponse exchange(
+      SystemConnection c,
+      String division,
+      Function<SystemConnection, HttpRequest.Builder> request,
+      boolean write,
+      String what) {
+    ExactResponse r = once(c, division, request, write, what);
+    if (r.status() == 401) {
+      tokens.expired(c.integrationId(), c.accessToken());
+      SystemConnection fresh = tokens.connection(c.integrationId());
+      if (!fresh.accessToken().equals(c.accessToken())) {
+        r = once(fresh, division, request, write, what);
+      }
+    }
+    if (r.status() == 401) {
+      throw new ExternalSystemException.Unavailable(
+          what + ": Exact Online did not accept the access token; a new one is fetched", null);
+    }
+    if (!r.isSuccess()) {
+      throw ExactErrors.toException(r, write, what, clock);
+    }
+    return r;
+  }
+
+  private ExactResponse once(
+      SystemConnection c,
+      String division,
+      Function<SystemConnection, HttpRequest.Builder> request,
+      boolean write,
+      String what) {
+    if (division != null) {
+      governor.reserve(c, division);
+    }
+    ExactResponse r = http.send(request.apply(c), write, what);
+    if (division != null) {
+      governor.observe(c, division, r);
+    }
+    return r;
+  }
+
   private static String division(SystemConnection c) {
     if (c.externalId() == null || c.externalId().isBlank()) {
       throw new ExternalSystemException.NotAuthorized("no Exact Online division is chosen yet");
     }
     return c.externalId();
-  }
-
-  private static HttpRequest.Builder authorised(HttpRequest.Builder b, SystemConnection c) {
-    return b.header("Authorization", "Bearer " + c.accessToken());
   }
 
   private static JsonNode parse(ExactResponse r, String path) {

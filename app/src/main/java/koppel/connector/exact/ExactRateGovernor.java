@@ -31,7 +31,10 @@ final class ExactRateGovernor {
         store.reserve(
             scope(division),
             new RateLimitStore.Defaults(
-                settings.minutelyLimit(), settings.dailyLimit(), settings.rateLimitMargin()),
+                settings.minutelyLimit(),
+                settings.dailyLimit(),
+                settings.rateLimitMargin(),
+                settings.minuteReserve()),
             clock.instant());
     if (back.isPresent()) {
       throw new ExternalSystemException.RateLimited(

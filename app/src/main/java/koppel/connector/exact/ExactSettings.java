@@ -7,7 +7,8 @@ import java.time.Duration;
  * it was issued and it expires after 600 s, so Koppel refreshes in the last seconds before expiry
  * ({@code refreshBeforeExpiry}), never before {@code minTokenAge}. The limits are what Koppel
  * assumes until Exact's headers say otherwise; {@code rateLimitMargin} absorbs clock skew at a
- * window's reset.
+ * window's reset; {@code minuteReserve} calls of each minute stay unused for calls in flight that
+ * Exact will count in the next minute.
  */
 public record ExactSettings(
     String clientId,
@@ -18,4 +19,5 @@ public record ExactSettings(
     Duration refreshBeforeExpiry,
     int minutelyLimit,
     int dailyLimit,
-    Duration rateLimitMargin) {}
+    Duration rateLimitMargin,
+    int minuteReserve) {}

@@ -90,7 +90,8 @@ final class ExactTokens {
           c.status() != null ? c.status().message() : "Exact Online is not connected");
     }
     Instant now = clock.instant();
-    if (c.accessExpiresAt() != null && !now.isBefore(c.accessExpiresAt().minusSeconds(2))) {
+    Duration safety = settings.refreshBeforeExpiry().dividedBy(2);
+    if (c.accessExpiresAt() != null && !now.isBefore(c.accessExpiresAt().minus(safety))) {
       // Exact did not give a new token (refresh not allowed yet, or refused as too early):
       // wait for the window instead of calling with an expired token
       Instant allowed = refreshAllowedAt(c);
@@ -101,9 +102,36 @@ final class ExactTokens {
     return c;
   }
 
+  /**
+   * Due when the token is about to expire and Exact allows a refresh: never earlier than {@code
+   * minTokenAge} after the last issue, however early the expiry is treated.
+   */
   boolean needsRefresh(SystemConnection c, Instant now) {
-    return c.accessExpiresAt() != null
-        && !now.isBefore(c.accessExpiresAt().minus(settings.refreshBeforeExpiry()));
+    if (c.accessExpiresAt() == null) {
+      return false;
+    }
+    Instant due = c.accessExpiresAt().minus(settings.refreshBeforeExpiry());
+    Instant allowed = refreshAllowedAt(c);
+    return !now.isBefore(due.isAfter(allowed) ? due : allowed);
+  }
+
+  /**
+   * Exact refused a token we thought valid (it expired early, or clocks differ): treat it as
+   * expired, so the next call refreshes as soon as Exact allows. Only if it is still the token in
+   * use: another thread may have replaced it already.
+   */
+  void expired(UUID integrationId, String accessToken) {
+    connections.updateLocked(
+        integrationId,
+        ExternalSystem.EXACT,
+        current ->
+            accessToken.equals(current.accessToken())
+                ? current.withTokens(
+                    current.accessToken(),
+                    current.refreshToken(),
+                    clock.instant(),
+                    current.tokenIssuedAt())
+                : current);
   }
 
   private Instant refreshAllowedAt(SystemConnection c) {
@@ -136,14 +164,16 @@ final class ExactTokens {
             true,
             "token refresh");
     if (r.isSuccess()) {
+      // issued "now" means after the answer: Exact's 570 s count started before we heard of it
+      Instant issued = clock.instant();
       JsonNode body = JSON.readTree(r.body());
       long expiresIn = Long.parseLong(body.path("expires_in").asString("600").trim());
       log.info("integration={} Exact access token refreshed", current.integrationId());
       return current.withTokens(
           body.path("access_token").asString(),
           body.path("refresh_token").asString(),
-          now.plus(Duration.ofSeconds(expiresIn)),
-          now);
+          issued.plus(Duration.ofSeconds(expiresIn)),
+          issued);
     }
     String message = ExactErrors.message(r.body());
     if (r.status() == 400 && message != null && message.contains("not expired")) {

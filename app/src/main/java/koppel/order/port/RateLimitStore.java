@@ -27,6 +27,10 @@ public interface RateLimitStore {
 
   record Budget(Window minute, Window day) {}
 
-  /** Limits to assume before the remote system has said anything, and the clock-skew margin. */
-  record Defaults(int minuteLimit, int dayLimit, Duration margin) {}
+  /**
+   * Limits to assume before the remote system has said anything; the clock-skew margin at a reset;
+   * and how many calls of each minute stay unused, for calls already on their way that the remote
+   * system will count in the next window.
+   */
+  record Defaults(int minuteLimit, int dayLimit, Duration margin, int minuteReserve) {}
 }

@@ -31,7 +31,13 @@ class ExactRateLimitIT {
         KoppelSystem.start(
             Map.of("sandbox.exact.minutely-limit", 20, "sandbox.exact.minute-window", "4s"),
             Map.of(),
-            Map.of("koppel.exact.rate-limit-margin", "300ms", "koppel.exact.minutely-limit", 20));
+            Map.of(
+                "koppel.exact.rate-limit-margin",
+                "300ms",
+                "koppel.exact.minutely-limit",
+                20,
+                "koppel.exact.minute-reserve",
+                2));
   }
 
   @AfterAll
