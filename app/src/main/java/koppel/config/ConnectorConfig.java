@@ -3,6 +3,7 @@ package koppel.config;
 import java.time.Clock;
 import koppel.connector.exact.ExactConnector;
 import koppel.connector.exact.ExactSettings;
+import koppel.connector.kmoshops.KmoShopsAuthorization;
 import koppel.connector.kmoshops.KmoShopsSettings;
 import koppel.connector.kmoshops.KmoShopsShopSystem;
 import koppel.connector.kmoshops.KmoShopsWebhooks;
@@ -10,8 +11,10 @@ import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.IntegrationLifecycle;
 import koppel.order.port.OrderIntake;
 import koppel.order.port.RateLimitStore;
+import koppel.order.port.ShopAuthorization;
 import koppel.order.port.WebhookDeliveries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +63,7 @@ class ConnectorConfig {
   @Bean
   KmoShopsSettings kmoShopsSettings(KoppelProperties p) {
     return new KmoShopsSettings(
+        p.kmoshops().baseUrl(),
         p.kmoshops().clientId(),
         p.kmoshops().clientSecret(),
         p.kmoshops().connectTimeout(),
@@ -78,8 +82,15 @@ class ConnectorConfig {
       ConnectionStore connections,
       WebhookDeliveries deliveries,
       OrderIntake intake,
+      IntegrationLifecycle lifecycle,
       KmoShopsSettings settings,
       Clock clock) {
-    return new KmoShopsWebhooks(connections, deliveries, intake, settings, clock);
+    return new KmoShopsWebhooks(connections, deliveries, intake, lifecycle, settings, clock);
+  }
+
+  @Bean
+  ShopAuthorization shopAuthorization(
+      KmoShopsSettings settings, ConnectionStore connections, Clock clock) {
+    return new KmoShopsAuthorization(settings, connections, clock);
   }
 }

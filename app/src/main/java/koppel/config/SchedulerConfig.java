@@ -7,8 +7,12 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.Optional;
 import koppel.jobs.BookOrderJob;
 import koppel.jobs.ExactKeepAliveJob;
+import koppel.jobs.ImportOrdersJob;
+import koppel.jobs.OpenOrdersRecheckJob;
 import koppel.jobs.OrderTaskData;
 import koppel.jobs.RetryPolicy;
+import koppel.jobs.ShopPollJob;
+import koppel.jobs.ShopPollScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +38,26 @@ class SchedulerConfig {
 
   @Bean
   Task<Void> exactKeepAliveTask(ExactKeepAliveJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> shopPollTask(ShopPollJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> ensureShopPollsTask(ShopPollScheduler scheduler) {
+    return scheduler.task();
+  }
+
+  @Bean
+  Task<Void> importOrdersTask(ImportOrdersJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> recheckOpenOrdersTask(OpenOrdersRecheckJob job) {
     return job.task();
   }
 

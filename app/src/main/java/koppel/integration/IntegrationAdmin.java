@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import koppel.jobs.ShopPollJob;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.ShopSystem;
 import koppel.order.port.SystemConnection;
@@ -28,6 +29,7 @@ public class IntegrationAdmin {
   private final ConnectionStore connections;
   private final ShopSystem shop;
   private final PasswordEncoder passwords;
+  private final ShopPollJob polling;
   private final Clock clock;
   private final String publicUrl;
   private final SecureRandom random = new SecureRandom();
@@ -37,12 +39,14 @@ public class IntegrationAdmin {
       ConnectionStore connections,
       ShopSystem shop,
       PasswordEncoder passwords,
+      ShopPollJob polling,
       Clock clock,
       @Value("${koppel.public-url:http://localhost:8080}") String publicUrl) {
     this.integrations = integrations;
     this.connections = connections;
     this.shop = shop;
     this.passwords = passwords;
+    this.polling = polling;
     this.clock = clock;
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -93,6 +97,7 @@ public class IntegrationAdmin {
             null,
             null));
     shop.subscribeWebhooks(integrationId, webhookUrl(integrationId));
+    polling.ensureScheduled(integrationId);
   }
 
   /** Stores Exact tokens obtained elsewhere (operator seeding; the merchant uses Connect). */
@@ -122,6 +127,10 @@ public class IntegrationAdmin {
 
   public List<Integration> all() {
     return integrations.all();
+  }
+
+  public String publicUrl() {
+    return publicUrl;
   }
 
   public String webhookUrl(UUID integrationId) {

@@ -17,6 +17,8 @@ public interface IntegrationStore {
 
   List<Integration> all();
 
+  void setState(UUID integrationId, Integration.State state);
+
   IntegrationSettings settings(UUID integrationId);
 
   void saveSettings(IntegrationSettings settings);

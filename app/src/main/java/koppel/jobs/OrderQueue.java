@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
 import java.time.Instant;
 import koppel.order.domain.OrderKey;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Puts orders on the durable queue; one queue entry per order at most. */
@@ -22,7 +23,8 @@ public class OrderQueue {
   private final SchedulerClient scheduler;
   private final Clock clock;
 
-  OrderQueue(SchedulerClient scheduler, Clock clock) {
+  // lazy: the scheduler needs every task bean, and some tasks need the queue
+  OrderQueue(@Lazy SchedulerClient scheduler, Clock clock) {
     this.scheduler = scheduler;
     this.clock = clock;
   }

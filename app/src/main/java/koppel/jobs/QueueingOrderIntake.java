@@ -2,6 +2,7 @@ package koppel.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.SyncState;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Intake: records the order in order_sync (idempotently) and queues a look at it. Cheap enough to
- * run inside a webhook request; the work happens on the queue.
+ * run inside a webhook request; the work happens on the queue. Live orders go before imports.
  */
 @Service
 public class QueueingOrderIntake implements OrderIntake {
@@ -36,16 +37,40 @@ public class QueueingOrderIntake implements OrderIntake {
 
   @Override
   public boolean orderChanged(UUID integrationId, long shopOrderId, String trigger) {
+    return intake(new OrderKey(integrationId, shopOrderId), trigger, false);
+  }
+
+  @Override
+  public boolean orderSeen(
+      UUID integrationId, long shopOrderId, Instant updatedAt, String trigger) {
     OrderKey key = new OrderKey(integrationId, shopOrderId);
+    Optional<OrderSync> known = orders.find(key);
+    if (known.isPresent()
+        && known.get().orderUpdatedAt() != null
+        && !known.get().orderUpdatedAt().isBefore(updatedAt)) {
+      return false; // this version was fetched already
+    }
+    return intake(key, trigger, false);
+  }
+
+  @Override
+  public boolean orderImported(UUID integrationId, long shopOrderId, String trigger) {
+    return intake(new OrderKey(integrationId, shopOrderId), trigger, true);
+  }
+
+  private boolean intake(OrderKey key, String trigger, boolean imported) {
     Instant now = clock.instant();
     boolean isNew = orders.insertIfAbsent(key, now);
+    if (imported) {
+      orders.markImported(key);
+    }
     if (!isNew) {
       SyncState state = orders.find(key).map(OrderSync::state).orElse(SyncState.QUEUED);
       if (state.isFinal()) {
         log.info(
             "integration={} order={} {}: already {}, not queued",
-            integrationId,
-            shopOrderId,
+            key.integrationId(),
+            key.shopOrderId(),
             trigger,
             state);
         events.record(
@@ -55,14 +80,16 @@ public class QueueingOrderIntake implements OrderIntake {
       // OPEN and FAILED go back to QUEUED; BOOKING stays, so the next attempt looks up first
       orders.markQueued(key, now);
     }
-    boolean queued = queue.queueNow(key, trigger);
+    boolean queued =
+        queue.queueAt(
+            key, trigger, now, imported ? OrderQueue.IMPORT_PRIORITY : OrderQueue.LIVE_PRIORITY);
     if (isNew) {
       events.record(key, "RECEIVED", "Order received (" + trigger + ")", now);
     }
     log.info(
         "integration={} order={} {}: {}",
-        integrationId,
-        shopOrderId,
+        key.integrationId(),
+        key.shopOrderId(),
         trigger,
         queued ? "queued" : "already in the queue");
     return queued;

@@ -82,6 +82,17 @@ class JdbcConnectionStore implements ConnectionStore {
   }
 
   @Override
+  public java.util.List<UUID> connected(ExternalSystem system) {
+    return jdbc.sql(
+            "select c.integration_id from connection c join integration i"
+                + " on i.id = c.integration_id where c.system = :s and c.state = 'CONNECTED'"
+                + " and i.state = 'ACTIVE'")
+        .param("s", system.name())
+        .query((rs, n) -> uuid(rs, "integration_id"))
+        .list();
+  }
+
+  @Override
   public java.util.List<UUID> idleSince(ExternalSystem system, java.time.Instant before) {
     return jdbc.sql(
             "select integration_id from connection where system = :s"

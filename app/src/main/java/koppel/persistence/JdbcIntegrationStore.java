@@ -95,6 +95,15 @@ class JdbcIntegrationStore implements IntegrationStore {
   }
 
   @Override
+  public void setState(UUID integrationId, Integration.State state) {
+    jdbc.sql("update integration set state = :s, updated_at = :now where id = :id")
+        .param("s", state.name())
+        .param("now", ts(clock.instant()))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
   public IntegrationSettings settings(UUID integrationId) {
     return jdbc.sql("select * from settings where integration_id = :id")
         .param("id", integrationId)

@@ -53,6 +53,24 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
+  public void markImported(OrderKey key) {
+    jdbc.sql("update order_sync set imported = true" + KEY)
+        .param("i", key.integrationId())
+        .param("o", key.shopOrderId())
+        .update();
+  }
+
+  @Override
+  public List<OrderKey> open(UUID integrationId) {
+    return jdbc.sql(
+            "select integration_id, shop_order_id from order_sync"
+                + " where integration_id = :i and state = 'OPEN'")
+        .param("i", integrationId)
+        .query((rs, n) -> new OrderKey(uuid(rs, "integration_id"), rs.getLong("shop_order_id")))
+        .list();
+  }
+
+  @Override
   public Optional<OrderSync> find(OrderKey key) {
     return jdbc.sql("select * from order_sync" + KEY)
         .param("i", key.integrationId())
@@ -301,6 +319,8 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
         error,
         document,
         instant(rs, "order_created_at"),
+        instant(rs, "order_updated_at"),
+        rs.getBoolean("imported"),
         rs.getString("payment_status"),
         rs.getString("customer_name"),
         rs.getBigDecimal("total_incl"),

@@ -47,6 +47,18 @@ final class KmoShopsClient {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  /** A form POST without a token (the code exchange). */
+  JsonNode postForm(String baseUrl, String path, String form) {
+    return send(
+        null,
+        path,
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
+            .timeout(settings.requestTimeout())
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   private HttpRequest.Builder request(SystemConnection shop, String path) {
     return HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/v1" + path))
         .timeout(settings.requestTimeout())

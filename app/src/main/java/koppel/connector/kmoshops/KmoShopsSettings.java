@@ -2,8 +2,12 @@ package koppel.connector.kmoshops;
 
 import java.time.Duration;
 
-/** The connector's knobs; {@code webhookTolerance} is the allowed clock difference (5 minutes). */
+/**
+ * The connector's knobs: the shop platform's base URL and the app registration; {@code
+ * webhookTolerance} is the allowed clock difference for webhooks (5 minutes).
+ */
 public record KmoShopsSettings(
+    String baseUrl,
     String clientId,
     String clientSecret,
     Duration connectTimeout,

@@ -1,6 +1,13 @@
 package koppel.connector.kmoshops;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +54,47 @@ public class KmoShopsShopSystem implements ShopSystem {
       if (!present) {
         client.post(shop, "/webhooks", Map.of("event", event, "url", url));
       }
+    }
+  }
+
+  @Override
+  public OrderPage listOrders(
+      UUID integrationId,
+      Instant updatedSince,
+      Instant createdFrom,
+      Instant createdTo,
+      int page,
+      int limit) {
+    StringBuilder q =
+        new StringBuilder("/orders?page=").append(page).append("&limit=").append(limit);
+    param(q, "updatedSince", updatedSince);
+    param(q, "createdFrom", createdFrom);
+    param(q, "createdTo", createdTo);
+    JsonNode body = client.get(shop(integrationId), q.toString());
+    List<OrderSummary> orders = new ArrayList<>();
+    for (JsonNode o : body.path("orders")) {
+      orders.add(
+          new OrderSummary(
+              o.path("id").asLong(),
+              o.path("number").asString(),
+              OffsetDateTime.parse(o.path("createdAt").asString()).toInstant(),
+              OffsetDateTime.parse(o.path("updatedAt").asString()).toInstant()));
+    }
+    JsonNode meta = body.path("meta");
+    return new OrderPage(
+        orders, meta.path("total").asInt(orders.size()), meta.path("pageCount").asInt(1));
+  }
+
+  /** Times go out in UTC with an offset, URL-encoded (a raw "+" would arrive as a space). */
+  private static void param(StringBuilder q, String name, Instant value) {
+    if (value != null) {
+      q.append('&')
+          .append(name)
+          .append('=')
+          .append(
+              URLEncoder.encode(
+                  value.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
+                  StandardCharsets.UTF_8));
     }
   }
 

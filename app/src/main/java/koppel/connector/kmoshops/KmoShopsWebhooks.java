@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.IntegrationLifecycle;
 import koppel.order.port.OrderIntake;
 import koppel.order.port.SystemConnection;
 import koppel.order.port.SystemConnection.ExternalSystem;
@@ -24,6 +25,7 @@ public class KmoShopsWebhooks {
   private final ConnectionStore connections;
   private final WebhookDeliveries deliveries;
   private final OrderIntake intake;
+  private final IntegrationLifecycle lifecycle;
   private final KmoShopsSettings settings;
   private final Clock clock;
 
@@ -31,11 +33,13 @@ public class KmoShopsWebhooks {
       ConnectionStore connections,
       WebhookDeliveries deliveries,
       OrderIntake intake,
+      IntegrationLifecycle lifecycle,
       KmoShopsSettings settings,
       Clock clock) {
     this.connections = connections;
     this.deliveries = deliveries;
     this.intake = intake;
+    this.lifecycle = lifecycle;
     this.settings = settings;
     this.clock = clock;
   }
@@ -100,7 +104,12 @@ public class KmoShopsWebhooks {
       intake.orderChanged(integrationId, json.path("orderId").asLong(), "webhook " + event);
       return Outcome.ACCEPTED;
     }
-    log.info("integration={} webhook {} not handled yet", integrationId, event);
+    if (event.equals("app.uninstalled")) {
+      log.warn("integration={} the app was removed from the shop", integrationId);
+      lifecycle.shopAppRemoved(integrationId);
+      return Outcome.ACCEPTED;
+    }
+    log.info("integration={} webhook {} ignored: unknown event", integrationId, event);
     return Outcome.IGNORED;
   }
 }

@@ -99,7 +99,8 @@ public class OrderPipeline implements BookOrder {
     int attempts = orders.startAttempt(key, clock.instant()).orElse(0);
     try {
       ShopOrder order = fetch(key);
-      BookedDocument document = book(key, integration, order, earlierWriteMayExist);
+      BookedDocument document =
+          book(key, integration, order, earlierWriteMayExist, sync.get().imported());
       if (document == null) {
         return new Done("not bookable now");
       }
@@ -137,9 +138,14 @@ public class OrderPipeline implements BookOrder {
 
   /** Books the order, or records why not (open, skipped) and returns null. */
   private BookedDocument book(
-      OrderKey key, Integration integration, ShopOrder order, boolean earlierWriteMayExist) {
+      OrderKey key,
+      Integration integration,
+      ShopOrder order,
+      boolean earlierWriteMayExist,
+      boolean imported) {
     IntegrationSettings settings = integrations.settings(key.integrationId());
-    Processability.Decision decision = Processability.decide(order, integration, settings);
+    Processability.Decision decision =
+        Processability.decide(order, integration, settings, imported);
     if (!(decision instanceof Processability.Book)) {
       if (earlierWriteMayExist) {
         Optional<BookedDocument> earlier = findEarlier(key, settings.bookingMode(), order);

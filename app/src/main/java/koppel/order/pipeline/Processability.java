@@ -23,12 +23,13 @@ public final class Processability {
   public record Skip(String reason) implements Decision {}
 
   public static Decision decide(
-      ShopOrder order, Integration integration, IntegrationSettings settings) {
+      ShopOrder order, Integration integration, IntegrationSettings settings, boolean imported) {
     if (order.isCancelled() || "cancelled".equals(order.paymentStatus())) {
       return new Skip("Cancelled in KMO Shops");
     }
     LocalDate placed = order.createdAt() == null ? null : order.createdAt().toLocalDate();
-    if (integration.startDate() != null
+    if (!imported
+        && integration.startDate() != null
         && placed != null
         && placed.isBefore(integration.startDate())) {
       return new Skip(

@@ -12,6 +12,9 @@ public interface ConnectionStore {
 
   void save(SystemConnection connection);
 
+  /** Integrations whose connection to this system is connected (green). */
+  java.util.List<UUID> connected(ExternalSystem system);
+
   /** Connected integrations whose tokens were last issued before {@code before}. */
   java.util.List<UUID> idleSince(ExternalSystem system, java.time.Instant before);
 

@@ -19,6 +19,8 @@ public record OrderSync(
     BookingError error,
     BookedDocument document,
     Instant orderCreatedAt,
+    Instant orderUpdatedAt,
+    boolean imported,
     String paymentStatus,
     String customerName,
     BigDecimal totalIncl,

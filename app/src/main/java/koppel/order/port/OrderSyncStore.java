@@ -15,6 +15,12 @@ public interface OrderSyncStore {
 
   Optional<OrderSync> find(OrderKey key);
 
+  /** Marks the order as brought in by a historical import (booked despite the start date). */
+  void markImported(OrderKey key);
+
+  /** The integration's orders that wait for a status or payment change. */
+  java.util.List<OrderKey> open(UUID integrationId);
+
   /** Copies what the dashboard shows (number, date, customer, total) from the shop's order. */
   void updateFacts(OrderKey key, ShopOrder order, Instant now);
 

@@ -70,14 +70,15 @@ class ProcessabilityTest {
   @Test
   void paidOrderIsBooked() {
     assertThat(
-            Processability.decide(with("processing", "paid"), integration(null), settings("paid")))
+            Processability.decide(
+                with("processing", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Book.class);
   }
 
   @Test
   void pendingOrderWaitsWithReason() {
     Processability.Decision d =
-        Processability.decide(with("new", "pending"), integration(null), settings("paid"));
+        Processability.decide(with("new", "pending"), integration(null), settings("paid"), false);
     assertThat(d)
         .isInstanceOfSatisfying(
             Processability.Wait.class, w -> assertThat(w.reason()).contains("pending"));
@@ -87,14 +88,15 @@ class ProcessabilityTest {
   void operatorCanAllowPendingForInvoiceOnAccountShops() {
     assertThat(
             Processability.decide(
-                with("new", "pending"), integration(null), settings("paid", "pending")))
+                with("new", "pending"), integration(null), settings("paid", "pending"), false))
         .isInstanceOf(Processability.Book.class);
   }
 
   @Test
   void cancelledOrderIsSkipped() {
     assertThat(
-            Processability.decide(with("cancelled", "paid"), integration(null), settings("paid")))
+            Processability.decide(
+                with("cancelled", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Skip.class);
   }
 
@@ -104,14 +106,28 @@ class ProcessabilityTest {
             Processability.decide(
                 with("processing", "paid"),
                 integration(LocalDate.of(2026, 11, 4)),
-                settings("paid")))
+                settings("paid"),
+                false))
         .isInstanceOfSatisfying(
             Processability.Skip.class, s -> assertThat(s.reason()).contains("2026-11-04"));
   }
 
   @Test
+  void importedOrderBeforeStartDateIsBooked() {
+    assertThat(
+            Processability.decide(
+                with("processing", "paid"),
+                integration(LocalDate.of(2026, 11, 4)),
+                settings("paid"),
+                true))
+        .isInstanceOf(Processability.Book.class);
+  }
+
+  @Test
   void unknownStatusWaits() {
-    assertThat(Processability.decide(with("on_hold", "paid"), integration(null), settings("paid")))
+    assertThat(
+            Processability.decide(
+                with("on_hold", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Wait.class);
   }
 }

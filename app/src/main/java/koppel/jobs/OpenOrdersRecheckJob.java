@@ -1,0 +1,57 @@
+package koppel.jobs;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.UUID;
+import koppel.order.domain.OrderKey;
+import koppel.order.port.ConnectionStore;
+import koppel.order.port.OrderSyncStore;
+import koppel.order.port.SystemConnection.ExternalSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every night, every OPEN order (not paid yet, unknown status) is looked at again, in case the shop
+ * changed it without telling us. A webhook or poll that shows it bookable queues it sooner.
+ */
+@Component
+public class OpenOrdersRecheckJob {
+
+  private static final Logger log = LoggerFactory.getLogger(OpenOrdersRecheckJob.class);
+
+  private final ConnectionStore connections;
+  private final OrderSyncStore orders;
+  private final OrderQueue queue;
+  private final Clock clock;
+
+  OpenOrdersRecheckJob(
+      ConnectionStore connections, OrderSyncStore orders, OrderQueue queue, Clock clock) {
+    this.connections = connections;
+    this.orders = orders;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  public RecurringTask<Void> task() {
+    return Tasks.recurring("recheck-open-orders", Schedules.daily(LocalTime.of(2, 30)))
+        .execute((instance, context) -> run());
+  }
+
+  /** Queues every OPEN order of every active integration; returns how many. */
+  public int run() {
+    int queued = 0;
+    for (UUID integration : connections.connected(ExternalSystem.KMOSHOPS)) {
+      for (OrderKey key : orders.open(integration)) {
+        if (queue.queueAt(key, "nightly re-check", clock.instant(), OrderQueue.LIVE_PRIORITY)) {
+          queued++;
+        }
+      }
+    }
+    log.info("nightly re-check: {} open orders queued", queued);
+    return queued;
+  }
+}
