@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.SyncState;
+import koppel.order.domain.WaitReason;
 import koppel.order.port.EventLog;
 import koppel.order.port.OrderIntake;
 import koppel.order.port.OrderSync;
@@ -64,7 +65,9 @@ public class QueueingOrderIntake implements OrderIntake {
     if (imported) {
       orders.markImported(key);
     }
-    if (!isNew) {
+    if (!isNew && imported && orders.reopenSkipped(key, WaitReason.BEFORE_START_DATE, now)) {
+      events.record(key, "IMPORT", "Skipped for the start date; the import books it", now);
+    } else if (!isNew) {
       SyncState state = orders.find(key).map(OrderSync::state).orElse(SyncState.QUEUED);
       if (state.isFinal()) {
         log.info(
@@ -86,12 +89,21 @@ public class QueueingOrderIntake implements OrderIntake {
     if (isNew) {
       events.record(key, "RECEIVED", "Order received (" + trigger + ")", now);
     }
-    log.info(
-        "integration={} order={} {}: {}",
-        key.integrationId(),
-        key.shopOrderId(),
-        trigger,
-        queued ? "queued" : "already in the queue");
+    if (imported) {
+      log.debug(
+          "integration={} order={} {}: {}",
+          key.integrationId(),
+          key.shopOrderId(),
+          trigger,
+          queued ? "queued" : "already in the queue");
+    } else {
+      log.info(
+          "integration={} order={} {}: {}",
+          key.integrationId(),
+          key.shopOrderId(),
+          trigger,
+          queued ? "queued" : "already in the queue");
+    }
     return queued;
   }
 }

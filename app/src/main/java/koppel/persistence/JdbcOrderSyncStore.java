@@ -19,6 +19,7 @@ import koppel.order.domain.Money;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.ShopOrder;
 import koppel.order.domain.SyncState;
+import koppel.order.domain.WaitReason;
 import koppel.order.port.BookedDocument;
 import koppel.order.port.OrderQueries;
 import koppel.order.port.OrderSync;
@@ -110,7 +111,8 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   public boolean markQueued(OrderKey key, Instant now) {
     return jdbc.sql(
                 """
-                update order_sync set state = 'QUEUED', reason = null, queued_at = :now,
+                update order_sync set state = 'QUEUED', reason = null, reason_code = null,
+                       queued_at = :now,
                        updated_at = :now
                 """
                     + KEY
@@ -123,13 +125,15 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
-  public void markOpen(OrderKey key, String reason, Instant now) {
+  public void markOpen(OrderKey key, WaitReason code, String reason, Instant now) {
     jdbc.sql(
-            "update order_sync set state = 'OPEN', reason = :reason, updated_at = :now,"
+            "update order_sync set state = 'OPEN', reason = :reason, reason_code = :code,"
+                + " updated_at = :now,"
                 + " error_code = null, error_message = null, error_resolution = null"
                 + KEY
                 + " and state not in ('BOOKED', 'SKIPPED')")
         .param("reason", reason)
+        .param("code", code.name())
         .param("now", ts(now))
         .param("i", key.integrationId())
         .param("o", key.shopOrderId())
@@ -137,13 +141,15 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
-  public void markSkipped(OrderKey key, String reason, Instant now) {
+  public void markSkipped(OrderKey key, WaitReason code, String reason, Instant now) {
     jdbc.sql(
-            "update order_sync set state = 'SKIPPED', reason = :reason, skipped_at = :now,"
+            "update order_sync set state = 'SKIPPED', reason = :reason, reason_code = :code,"
+                + " skipped_at = :now,"
                 + " updated_at = :now"
                 + KEY
                 + " and state <> 'BOOKED'")
         .param("reason", reason)
+        .param("code", code.name())
         .param("now", ts(now))
         .param("i", key.integrationId())
         .param("o", key.shopOrderId())
@@ -161,6 +167,21 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
         .param("o", key.shopOrderId())
         .query(Integer.class)
         .optional();
+  }
+
+  @Override
+  public boolean reopenSkipped(OrderKey key, WaitReason code, Instant now) {
+    return jdbc.sql(
+                "update order_sync set state = 'QUEUED', reason = null, reason_code = null,"
+                    + " queued_at = :now, updated_at = :now"
+                    + KEY
+                    + " and state = 'SKIPPED' and reason_code = :code")
+            .param("code", code.name())
+            .param("now", ts(now))
+            .param("i", key.integrationId())
+            .param("o", key.shopOrderId())
+            .update()
+        == 1;
   }
 
   @Override

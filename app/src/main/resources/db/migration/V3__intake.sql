@@ -1,6 +1,9 @@
 -- Orders brought in by a historical import are booked even when placed before the start date.
 alter table order_sync add column imported boolean not null default false;
 
+-- Why an order is OPEN or SKIPPED, as a stable code (the reason column has the words).
+alter table order_sync add column reason_code text;
+
 -- Polling: the updatedSince watermark per integration, and what the last poll did.
 create table poll_state (
     integration_id uuid primary key references integration (id),

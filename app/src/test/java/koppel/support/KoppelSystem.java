@@ -64,7 +64,10 @@ public final class KoppelSystem implements AutoCloseable {
 
   /** Starts one more Koppel node on the same database; returns its base URL. */
   public String startNode(Map<String, Object> extra) {
-    int port = freePort();
+    int port =
+        extra.containsKey("server.port")
+            ? Integer.parseInt(extra.get("server.port").toString())
+            : freePort();
     String url = "http://localhost:" + port;
     Map<String, Object> p = new HashMap<>();
     p.put("server.port", port);
@@ -116,6 +119,11 @@ public final class KoppelSystem implements AutoCloseable {
    * invoices with VAT codes incl. VAT (21 % → 13, 6 % → 11, 12 % → 12).
    */
   public Seeded seedIntegration(String login) {
+    return seedIntegration(login, null);
+  }
+
+  /** As {@link #seedIntegration(String)}, with a start date (orders placed before are skipped). */
+  public Seeded seedIntegration(String login, java.time.LocalDate startDate) {
     JsonNode division = Http.post(exactUrl + "/admin/divisions", Map.of("country", "BE")).json();
     int code = division.path("code").asInt();
     Http.post(
@@ -144,21 +152,23 @@ public final class KoppelSystem implements AutoCloseable {
             .json();
 
     String password = "pw-" + login;
-    JsonNode created =
-        operatorPost(
-                "/api/operator/integrations",
-                Map.of(
-                    "name",
-                    "Shop " + login,
-                    "ownerEmail",
-                    login + "@example.be",
-                    "login",
-                    login,
-                    "password",
-                    password,
-                    "shopCountry",
-                    "BE"))
-            .json();
+    Map<String, Object> integration =
+        new HashMap<>(
+            Map.of(
+                "name",
+                "Shop " + login,
+                "ownerEmail",
+                login + "@example.be",
+                "login",
+                login,
+                "password",
+                password,
+                "shopCountry",
+                "BE"));
+    if (startDate != null) {
+      integration.put("startDate", startDate.toString());
+    }
+    JsonNode created = operatorPost("/api/operator/integrations", integration).json();
     String id = created.path("id").asString();
     operatorPut(
         "/api/operator/integrations/" + id + "/connections/kmoshops",

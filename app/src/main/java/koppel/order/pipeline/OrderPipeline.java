@@ -15,6 +15,7 @@ import koppel.order.domain.BookingMode;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.ShopOrder;
 import koppel.order.domain.SyncState;
+import koppel.order.domain.WaitReason;
 import koppel.order.port.AccountingRef;
 import koppel.order.port.BookOrder;
 import koppel.order.port.BookedDocument;
@@ -92,7 +93,8 @@ public class OrderPipeline implements BookOrder {
     }
     Integration integration = integrations.find(key.integrationId()).orElse(null);
     if (integration == null || integration.isStopped()) {
-      orders.markOpen(key, "The integration is stopped", clock.instant());
+      orders.markOpen(
+          key, WaitReason.INTEGRATION_STOPPED, "The integration is stopped", clock.instant());
       return new Done("integration stopped");
     }
     boolean earlierWriteMayExist = sync.get().state() == SyncState.BOOKING;
@@ -154,10 +156,10 @@ public class OrderPipeline implements BookOrder {
         }
       }
       if (decision instanceof Processability.Skip skip) {
-        orders.markSkipped(key, skip.reason(), clock.instant());
+        orders.markSkipped(key, skip.code(), skip.reason(), clock.instant());
         events.record(key, "SKIPPED", skip.reason(), clock.instant());
       } else if (decision instanceof Processability.Wait wait) {
-        orders.markOpen(key, wait.reason(), clock.instant());
+        orders.markOpen(key, wait.code(), wait.reason(), clock.instant());
         events.record(key, "OPEN", wait.reason(), clock.instant());
       }
       return null;

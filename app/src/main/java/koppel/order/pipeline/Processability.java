@@ -5,6 +5,7 @@ import java.util.Set;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationSettings;
 import koppel.order.domain.ShopOrder;
+import koppel.order.domain.WaitReason;
 
 /** Decides whether an order is booked now, waits (OPEN) or is skipped, and says why. */
 public final class Processability {
@@ -18,14 +19,14 @@ public final class Processability {
 
   public record Book() implements Decision {}
 
-  public record Wait(String reason) implements Decision {}
+  public record Wait(WaitReason code, String reason) implements Decision {}
 
-  public record Skip(String reason) implements Decision {}
+  public record Skip(WaitReason code, String reason) implements Decision {}
 
   public static Decision decide(
       ShopOrder order, Integration integration, IntegrationSettings settings, boolean imported) {
     if (order.isCancelled() || "cancelled".equals(order.paymentStatus())) {
-      return new Skip("Cancelled in KMO Shops");
+      return new Skip(WaitReason.CANCELLED, "Cancelled in KMO Shops");
     }
     LocalDate placed = order.createdAt() == null ? null : order.createdAt().toLocalDate();
     if (!imported
@@ -33,16 +34,19 @@ public final class Processability {
         && placed != null
         && placed.isBefore(integration.startDate())) {
       return new Skip(
+          WaitReason.BEFORE_START_DATE,
           "Placed on "
               + placed
               + ", before the integration's start date "
               + integration.startDate());
     }
     if (order.status() == null || !KNOWN_STATUSES.contains(order.status())) {
-      return new Wait("Unknown order status '" + order.status() + "' in KMO Shops");
+      return new Wait(
+          WaitReason.UNKNOWN_STATUS, "Unknown order status '" + order.status() + "' in KMO Shops");
     }
     if (!settings.processablePaymentStatuses().contains(order.paymentStatus())) {
       return new Wait(
+          WaitReason.WAITING_FOR_PAYMENT,
           "Payment status is '"
               + order.paymentStatus()
               + "'; booked as soon as it is "

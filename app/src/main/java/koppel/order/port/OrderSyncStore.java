@@ -6,6 +6,7 @@ import java.util.UUID;
 import koppel.order.domain.BookingError;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.ShopOrder;
+import koppel.order.domain.WaitReason;
 
 /** order_sync: every state change of an order is one call here, committed on return. */
 public interface OrderSyncStore {
@@ -27,9 +28,12 @@ public interface OrderSyncStore {
   /** Moves a not-yet-final order back to QUEUED; false when the order is BOOKED or SKIPPED. */
   boolean markQueued(OrderKey key, Instant now);
 
-  void markOpen(OrderKey key, String reason, Instant now);
+  void markOpen(OrderKey key, WaitReason code, String reason, Instant now);
 
-  void markSkipped(OrderKey key, String reason, Instant now);
+  void markSkipped(OrderKey key, WaitReason code, String reason, Instant now);
+
+  /** A SKIPPED order with this reason goes back to QUEUED (an import wants it); true if so. */
+  boolean reopenSkipped(OrderKey key, WaitReason code, Instant now);
 
   /** Counts one more attempt; returns the new count, or empty when the order is final already. */
   Optional<Integer> startAttempt(OrderKey key, Instant now);
