@@ -73,8 +73,8 @@ class ConnectorConfig {
 
   @Bean
   KmoShopsShopSystem kmoShopsShopSystem(
-      KmoShopsSettings settings, ConnectionStore connections, Clock clock) {
-    return new KmoShopsShopSystem(settings, connections, clock);
+      KmoShopsSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    return new KmoShopsShopSystem(settings, connections, limits, clock);
   }
 
   @Bean
@@ -90,7 +90,7 @@ class ConnectorConfig {
 
   @Bean
   ShopAuthorization shopAuthorization(
-      KmoShopsSettings settings, ConnectionStore connections, Clock clock) {
-    return new KmoShopsAuthorization(settings, connections, clock);
+      KmoShopsSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    return new KmoShopsAuthorization(settings, connections, limits, clock);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.UUID;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.ExternalSystemException;
+import koppel.order.port.RateLimitStore;
 import koppel.order.port.ShopAuthorization;
 import koppel.order.port.SystemConnection;
 import koppel.order.port.SystemConnection.ConnectionState;
@@ -27,8 +28,8 @@ public class KmoShopsAuthorization implements ShopAuthorization {
   private final Clock clock;
 
   public KmoShopsAuthorization(
-      KmoShopsSettings settings, ConnectionStore connections, Clock clock) {
-    this.client = new KmoShopsClient(settings, clock);
+      KmoShopsSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    this.client = new KmoShopsClient(settings, limits, clock);
     this.connections = connections;
     this.settings = settings;
     this.clock = clock;

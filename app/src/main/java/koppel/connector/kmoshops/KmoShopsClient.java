@@ -9,8 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import koppel.order.port.ExternalSystemException;
+import koppel.order.port.RateLimitStore;
 import koppel.order.port.SystemConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +23,21 @@ final class KmoShopsClient {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** KMO Shops allows 120 calls a minute per shop; no daily cap. */
+  private static final int SHOP_MINUTE_LIMIT = 120;
+
   private final HttpClient http;
   private final KmoShopsSettings settings;
+  private final RateLimitStore limits;
   private final Clock clock;
 
-  KmoShopsClient(KmoShopsSettings settings, Clock clock) {
+  /**
+   * With {@code limits}, calls are spent from a budget per shop shared by all nodes and kept in
+   * step with the shop's X-RateLimit headers: a spent budget is a retry at the reset, no call.
+   */
+  KmoShopsClient(KmoShopsSettings settings, RateLimitStore limits, Clock clock) {
     this.settings = settings;
+    this.limits = limits;
     this.clock = clock;
     this.http =
         HttpClient.newBuilder()
@@ -67,6 +79,19 @@ final class KmoShopsClient {
   }
 
   private JsonNode send(SystemConnection shop, String path, HttpRequest.Builder request) {
+    String scope = shop == null || limits == null ? null : "kmoshops:" + shop.externalId();
+    if (scope != null) {
+      Optional<Instant> back =
+          limits.reserve(
+              scope,
+              new RateLimitStore.Defaults(
+                  SHOP_MINUTE_LIMIT, Integer.MAX_VALUE, Duration.ofSeconds(1), 2),
+              clock.instant());
+      if (back.isPresent()) {
+        throw new ExternalSystemException.RateLimited(
+            path + ": the shop's call budget is used up until " + back.get(), back.get());
+      }
+    }
     HttpResponse<String> r;
     try {
       r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -77,6 +102,9 @@ final class KmoShopsClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExternalSystemException.Unavailable(path + ": interrupted", e);
+    }
+    if (scope != null) {
+      observe(scope, r);
     }
     if (r.statusCode() >= 200 && r.statusCode() < 300) {
       return r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
@@ -89,6 +117,26 @@ final class KmoShopsClient {
       case 422 -> throw new ExternalSystemException.Rejected(detail);
       case 429 -> throw new ExternalSystemException.RateLimited(detail, retryAt(r));
       default -> throw new ExternalSystemException.Unavailable(detail, null);
+    }
+  }
+
+  private void observe(String scope, HttpResponse<String> r) {
+    try {
+      String limit = r.headers().firstValue("X-RateLimit-Limit").orElse(null);
+      String remaining = r.headers().firstValue("X-RateLimit-Remaining").orElse(null);
+      String reset = r.headers().firstValue("X-RateLimit-Reset").orElse(null);
+      if (limit != null && remaining != null && reset != null) {
+        limits.observe(
+            scope,
+            new RateLimitStore.Window(
+                Integer.parseInt(limit.trim()),
+                Integer.parseInt(remaining.trim()),
+                Instant.ofEpochSecond(Long.parseLong(reset.trim()))),
+            null,
+            clock.instant());
+      }
+    } catch (NumberFormatException ignored) {
+      // headers we cannot read do not stop the call
     }
   }
 

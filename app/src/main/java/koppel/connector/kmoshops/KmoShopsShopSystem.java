@@ -14,6 +14,7 @@ import java.util.UUID;
 import koppel.order.domain.ShopOrder;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.ExternalSystemException;
+import koppel.order.port.RateLimitStore;
 import koppel.order.port.ShopSystem;
 import koppel.order.port.SystemConnection;
 import koppel.order.port.SystemConnection.ConnectionState;
@@ -30,8 +31,9 @@ public class KmoShopsShopSystem implements ShopSystem {
   private final KmoShopsClient client;
   private final ConnectionStore connections;
 
-  public KmoShopsShopSystem(KmoShopsSettings settings, ConnectionStore connections, Clock clock) {
-    this.client = new KmoShopsClient(settings, clock);
+  public KmoShopsShopSystem(
+      KmoShopsSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+    this.client = new KmoShopsClient(settings, limits, clock);
     this.connections = connections;
   }
 
