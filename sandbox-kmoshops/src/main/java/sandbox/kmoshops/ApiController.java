@@ -15,16 +15,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The KMO Shops REST API ({@code /api/v1}): shop info, orders with filters and paging, payment
- * methods, webhook subscriptions; bearer tokens; 120 requests a minute per shop, with headers.
+ * The KMO Shops REST API ({@code /api/v1}, contract §2): shop info, orders with filters and paging,
+ * payment methods, webhook subscriptions; bearer tokens with scopes; 120 requests a minute per shop
+ * (fixed window) with {@code X-RateLimit-*} headers; every error in the contract's envelope.
  */
 @RestController
 class ApiController {
@@ -38,10 +44,29 @@ class ApiController {
           Map.of("code", "banktransfer", "title", "Bank transfer"),
           Map.of("code", "invoice", "title", "On account (invoice)"));
 
+  static final List<String> STATUSES =
+      List.of("new", "processing", "shipped", "completed", "cancelled");
+  static final List<String> PAYMENT_STATUSES =
+      List.of(
+          "not_paid",
+          "pending",
+          "paid",
+          "partially_paid",
+          "refunded",
+          "partially_refunded",
+          "cancelled");
+  static final List<String> EVENTS = List.of("order.created", "order.updated", "app.uninstalled");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The next {@code remaining} API calls fail with {@code status} (admin knob for 500 / 503). */
+  record Outage(int remaining, int status) {}
+
   private final ShopStore store;
   private final SandboxClock clock;
   private final KmoShopsSandboxProperties props;
   private final Map<Long, long[]> windows = new HashMap<>();
+  private Outage outage = new Outage(0, 503);
 
   ApiController(ShopStore store, SandboxClock clock, KmoShopsSandboxProperties props) {
     this.store = store;
@@ -53,6 +78,7 @@ class ApiController {
   ResponseEntity<Object> shop(HttpServletRequest request) {
     return call(
         request,
+        "shop:read",
         app -> {
           Shop s = store.shop(app.shopId()).orElseThrow();
           Map<String, Object> out = new LinkedHashMap<>();
@@ -69,23 +95,21 @@ class ApiController {
 
   @GetMapping("/api/v1/payment-methods")
   ResponseEntity<Object> paymentMethods(HttpServletRequest request) {
-    return call(request, app -> ResponseEntity.ok(PAYMENT_METHODS));
+    return call(request, null, app -> ResponseEntity.ok(PAYMENT_METHODS));
   }
 
   @GetMapping("/api/v1/orders/{id}")
   ResponseEntity<Object> order(HttpServletRequest request, @PathVariable String id) {
     return call(
         request,
+        "orders:read",
         app -> {
-          long orderId;
-          try {
-            orderId = Long.parseLong(id);
-          } catch (NumberFormatException e) {
-            return error(404, "NOT_FOUND", "Order " + id + " does not exist");
+          Optional<ShopOrder> o = Optional.empty();
+          if (id.matches("\\d{1,18}")) {
+            o = store.order(app.shopId(), Long.parseLong(id));
           }
-          Optional<ShopOrder> o = store.order(app.shopId(), orderId);
           return o.<ResponseEntity<Object>>map(x -> ResponseEntity.ok(x.toJson()))
-              .orElseGet(() -> error(404, "NOT_FOUND", "Order " + id + " does not exist"));
+              .orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist"));
         });
   }
 
@@ -93,33 +117,24 @@ class ApiController {
   ResponseEntity<Object> orders(HttpServletRequest request, @RequestParam Map<String, String> q) {
     return call(
         request,
+        "orders:read",
         app -> {
-          int page;
-          int limit;
-          OffsetDateTime updatedSince;
-          OffsetDateTime createdFrom;
-          OffsetDateTime createdTo;
-          try {
-            page = Integer.parseInt(q.getOrDefault("page", "1"));
-            limit =
-                Integer.parseInt(
-                    q.getOrDefault("limit", Integer.toString(props.defaultPageSize())));
-            updatedSince = time(q.get("updatedSince"));
-            createdFrom = time(q.get("createdFrom"));
-            createdTo = time(q.get("createdTo"));
-          } catch (NumberFormatException | DateTimeParseException e) {
-            return error(422, "VALIDATION", "Invalid query parameter: " + e.getMessage());
+          int page = number(q, "page", 1);
+          int limit = number(q, "limit", props.defaultPageSize());
+          if (page < 1) {
+            throw ApiProblem.validation("page must be 1 or more");
           }
-          if (page < 1 || limit < 1 || limit > props.maxPageSize()) {
-            return error(
-                422,
-                "VALIDATION",
-                "page must be ≥ 1 and limit between 1 and " + props.maxPageSize());
+          if (limit < 1 || limit > props.maxPageSize()) {
+            throw ApiProblem.validation("limit must be between 1 and " + props.maxPageSize());
           }
-          String status = q.get("status");
-          String paymentStatus = q.get("paymentStatus");
+          OffsetDateTime updatedSince = time(q, "updatedSince");
+          OffsetDateTime createdFrom = time(q, "createdFrom");
+          OffsetDateTime createdTo = time(q, "createdTo");
+          String status = oneOf(q, "status", STATUSES);
+          String paymentStatus = oneOf(q, "paymentStatus", PAYMENT_STATUSES);
           List<ShopOrder> all = new ArrayList<>();
           for (ShopOrder o : store.orders(app.shopId())) {
+            // whole seconds on both sides: the bounds are inclusive at the timestamps' precision
             if (updatedSince != null
                 && o.updatedAt().toEpochSecond() < updatedSince.toEpochSecond()) {
               continue;
@@ -139,10 +154,12 @@ class ApiController {
             }
             all.add(o);
           }
+          // computed per request: an order updated while a client pages moves to the end
           all.sort(
               Comparator.comparing((ShopOrder o) -> o.updatedAt().toEpochSecond())
                   .thenComparing(ShopOrder::id));
-          int from = Math.min((page - 1) * limit, all.size());
+          long skip = (long) (page - 1) * limit;
+          int from = (int) Math.min(skip, all.size());
           int to = Math.min(from + limit, all.size());
           List<Object> rows = new ArrayList<>();
           for (ShopOrder o : all.subList(from, to)) {
@@ -164,50 +181,71 @@ class ApiController {
   ResponseEntity<Object> webhooks(HttpServletRequest request) {
     return call(
         request,
+        null,
         app ->
             ResponseEntity.ok(
                 store.subscriptions(app).stream().map(ApiController::subscription).toList()));
   }
 
-  record NewWebhook(String event, String url) {}
-
   @PostMapping("/api/v1/webhooks")
   ResponseEntity<Object> subscribe(
-      HttpServletRequest request, @RequestBody(required = false) NewWebhook body) {
+      HttpServletRequest request, @RequestBody(required = false) String body) {
     return call(
         request,
+        "webhooks:write",
         app -> {
-          if (body == null
-              || body.event() == null
-              || body.url() == null
-              || !List.of("order.created", "order.updated", "app.uninstalled")
-                  .contains(body.event())
-              || !body.url().matches("https?://.+")) {
-            return error(
-                422,
-                "VALIDATION",
-                "event must be order.created, order.updated or app.uninstalled, and url an http(s) URL");
+          JsonNode json;
+          try {
+            json = body == null ? null : JSON.readTree(body);
+          } catch (JacksonException e) {
+            throw ApiProblem.validation("The body is not valid JSON");
           }
-          if (!app.scope().contains("webhooks:write")) {
-            return error(403, "FORBIDDEN", "Missing scope webhooks:write");
+          String event = json == null ? null : text(json.path("event"));
+          String url = json == null ? null : text(json.path("url"));
+          if (event == null || !EVENTS.contains(event)) {
+            throw ApiProblem.validation(
+                "event must be order.created, order.updated or app.uninstalled");
           }
-          return ResponseEntity.status(201)
-              .body(subscription(store.subscribe(app, body.event(), body.url())));
+          if (url == null || !url.matches("https?://\\S+")) {
+            throw ApiProblem.validation("url must be an http(s) URL");
+          }
+          return ResponseEntity.status(201).body(subscription(store.subscribe(app, event, url)));
         });
   }
 
   @DeleteMapping("/api/v1/webhooks/{id}")
-  ResponseEntity<Object> unsubscribe(HttpServletRequest request, @PathVariable long id) {
+  ResponseEntity<Object> unsubscribe(HttpServletRequest request, @PathVariable String id) {
     return call(
         request,
-        app ->
-            store.unsubscribe(app, id)
-                ? ResponseEntity.noContent().build()
-                : error(404, "NOT_FOUND", "Webhook " + id + " does not exist"));
+        "webhooks:write",
+        app -> {
+          if (id.matches("\\d{1,18}") && store.unsubscribe(app, Long.parseLong(id))) {
+            return ResponseEntity.noContent().build();
+          }
+          throw ApiProblem.notFound("Webhook " + id + " does not exist");
+        });
   }
 
+  /** Anything else under /api/v1: the contract's 404, not Spring's error page. */
+  @RequestMapping("/api/v1/**")
+  ResponseEntity<Object> unknown(HttpServletRequest request) {
+    return error(
+        404, "NOT_FOUND", "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  /** Whatever slipped through: 500 INTERNAL in the envelope. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> internal(Exception e) {
+    return error(500, "INTERNAL", "Internal error: " + e.getClass().getSimpleName());
+  }
+
+  /**
+   * Every API call: bearer token (401), the shop's rate-limit window (429, headers on every
+   * answer), an outage switched on by the admin (500/503), the scope (403), then the handler.
+   */
   private ResponseEntity<Object> call(
       HttpServletRequest request,
+      String scope,
       Function<ShopStore.Installation, ResponseEntity<Object>> handler) {
     String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
     Optional<ShopStore.Installation> app =
@@ -218,7 +256,7 @@ class ApiController {
       return error(401, "UNAUTHORIZED", "Missing, unknown or revoked access token");
     }
     long now = clock.instant().getEpochSecond();
-    long windowStart = now - now % 60;
+    long windowStart = now - Math.floorMod(now, 60);
     int remaining;
     synchronized (windows) {
       long[] w = windows.computeIfAbsent(app.get().shopId(), k -> new long[] {windowStart, 0});
@@ -233,28 +271,95 @@ class ApiController {
     headers.add("X-RateLimit-Limit", Integer.toString(props.requestsPerMinute()));
     headers.add("X-RateLimit-Remaining", Integer.toString(Math.max(remaining, 0)));
     headers.add("X-RateLimit-Reset", Long.toString(windowStart + 60));
+    Integer outageStatus = remaining < 0 ? null : takeOutage();
+    ResponseEntity<Object> r;
     if (remaining < 0) {
       headers.add("Retry-After", Long.toString(windowStart + 60 - now));
-      return ResponseEntity.status(429)
-          .headers(headers)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(envelope("RATE_LIMITED", "Too many requests: 120 per minute per shop"));
+      r =
+          error(
+              429,
+              "RATE_LIMITED",
+              "Too many requests: " + props.requestsPerMinute() + " per minute per shop");
+    } else if (outageStatus != null) {
+      r =
+          outageStatus == 503
+              ? error(503, "UNAVAILABLE", "The shop is temporarily unavailable")
+              : error(500, "INTERNAL", "Internal error");
+    } else if (scope != null && !AppRegistry.hasScope(app.get(), scope)) {
+      r = error(403, "FORBIDDEN", "The access token lacks the scope " + scope);
+    } else {
+      try {
+        r = handler.apply(app.get());
+      } catch (ApiProblem p) {
+        r = error(p.status, p.code, p.getMessage());
+      }
     }
-    ResponseEntity<Object> r = handler.apply(app.get());
     return ResponseEntity.status(r.getStatusCode())
         .headers(headers)
         .contentType(MediaType.APPLICATION_JSON)
         .body(r.getBody());
   }
 
+  synchronized void outage(int calls, int status) {
+    outage = new Outage(Math.max(0, calls), status == 500 ? 500 : 503);
+  }
+
+  private synchronized Integer takeOutage() {
+    if (outage.remaining() <= 0) {
+      return null;
+    }
+    outage = new Outage(outage.remaining() - 1, outage.status());
+    return outage.status();
+  }
+
   void resetLimits() {
     synchronized (windows) {
       windows.clear();
     }
+    outage(0, 503);
   }
 
-  private static OffsetDateTime time(String value) {
-    return value == null || value.isBlank() ? null : OffsetDateTime.parse(value.trim());
+  private static int number(Map<String, String> q, String name, int absent) {
+    String v = q.get(name);
+    if (v == null || v.isEmpty()) {
+      return absent;
+    }
+    if (!v.matches("\\d{1,9}")) {
+      throw ApiProblem.validation(name + " must be a whole number, not '" + v + "'");
+    }
+    return Integer.parseInt(v);
+  }
+
+  private static OffsetDateTime time(Map<String, String> q, String name) {
+    String v = q.get(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.validation(
+          name
+              + " is not an ISO-8601 timestamp with offset: '"
+              + v
+              + "'"
+              + (v.contains(" ") ? " (an unencoded '+' arrives as a space: send %2B)" : ""));
+    }
+  }
+
+  private static String oneOf(Map<String, String> q, String name, List<String> allowed) {
+    String v = q.get(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    if (!allowed.contains(v)) {
+      throw ApiProblem.validation(name + " must be one of " + String.join(", ", allowed));
+    }
+    return v;
+  }
+
+  private static String text(JsonNode n) {
+    return n.isString() ? n.asString() : null;
   }
 
   private static Map<String, Object> subscription(Shop.Subscription s) {
@@ -273,6 +378,9 @@ class ApiController {
   }
 
   static Map<String, Object> envelope(String code, String message) {
-    return Map.of("error", Map.of("code", code, "message", message));
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("code", code);
+    inner.put("message", message);
+    return Map.of("error", inner);
   }
 }

@@ -101,19 +101,32 @@ public final class ShopOrder implements java.io.Serializable {
     return createdAt;
   }
 
+  /**
+   * Timestamps as the contract writes them: always with seconds and the offset
+   * ("2026-11-03T10:15:00+01:00"); {@code OffsetDateTime.toString()} would drop ":00" seconds.
+   */
+  static final java.time.format.DateTimeFormatter TIMESTAMP =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+  static String iso(OffsetDateTime t) {
+    return t == null ? null : TIMESTAMP.format(t);
+  }
+
   public Map<String, Object> toJson() {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("id", id);
     o.put("number", number);
-    o.put("createdAt", createdAt.toString());
-    o.put("updatedAt", updatedAt.toString());
+    o.put("createdAt", iso(createdAt));
+    o.put("updatedAt", iso(updatedAt));
     o.put("status", status);
     o.put("paymentStatus", paymentStatus);
-    o.put(
-        "paymentMethod",
-        paymentMethodCode == null
-            ? null
-            : Map.of("code", paymentMethodCode, "title", paymentMethodTitle));
+    Map<String, Object> method = null;
+    if (paymentMethodCode != null) {
+      method = new LinkedHashMap<>();
+      method.put("code", paymentMethodCode);
+      method.put("title", paymentMethodTitle);
+    }
+    o.put("paymentMethod", method);
     o.put("currency", currency);
     o.put("pricesIncludeTax", pricesIncludeTax);
     o.put("language", language);
@@ -170,7 +183,11 @@ public final class ShopOrder implements java.io.Serializable {
     t.put("totalIncl", two(totals.totalIncl()));
     List<Map<String, Object>> vb = new ArrayList<>();
     for (VatRow v : totals.vatBreakdown()) {
-      vb.add(Map.of("rate", rate(v.rate()), "base", two(v.base()), "vat", two(v.vat())));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rate", rate(v.rate()));
+      row.put("base", two(v.base()));
+      row.put("vat", two(v.vat()));
+      vb.add(row);
     }
     t.put("vatBreakdown", vb);
     o.put("totals", t);
@@ -197,12 +214,13 @@ public final class ShopOrder implements java.io.Serializable {
     return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
+  /** Whole rates with two decimals, others as they are: "21.00", "0.00", "5.5" (contract §2). */
   static String rate(BigDecimal v) {
     if (v == null) {
       return null;
     }
     BigDecimal s = v.stripTrailingZeros();
-    return s.scale() <= 2
+    return s.scale() <= 0
         ? v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
         : s.toPlainString();
   }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public class ShopStore {
   private final WebhookSender webhooks;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, Shop> shops = new LinkedHashMap<>();
-  private final Map<String, Installation> byToken = new HashMap<>();
+  private final Map<String, Installation> byToken = new LinkedHashMap<>();
   private long nextShopId = 1001;
 
   public ShopStore(SandboxClock clock, WebhookSender webhooks) {
@@ -86,6 +85,9 @@ public class ShopStore {
   /** Removes an app: its tokens are revoked, and it hears app.uninstalled one last time. */
   public synchronized void uninstall(long shopId, String clientId) {
     Shop shop = shops.get(shopId);
+    if (shop == null) {
+      throw ApiProblem.notFound("Shop " + shopId + " does not exist");
+    }
     List<Installation> removed = new ArrayList<>();
     byToken.replaceAll(
         (token, i) -> {
@@ -97,10 +99,17 @@ public class ShopStore {
           return i;
         });
     for (Installation i : removed) {
-      List<Shop.Subscription> subs =
+      List<Shop.Subscription> all =
           shop.subscriptions.stream().filter(s -> s.appToken().equals(i.accessToken())).toList();
-      webhooks.fire(shop, i, subs, "app.uninstalled", null, now(shop));
-      shop.subscriptions.removeAll(subs);
+      // only the URLs subscribed to app.uninstalled hear it, once each; then all go
+      webhooks.fire(
+          shop,
+          i,
+          all.stream().filter(s -> s.event().equals("app.uninstalled")).toList(),
+          "app.uninstalled",
+          null,
+          now(shop));
+      shop.subscriptions.removeAll(all);
     }
   }
 
@@ -112,15 +121,36 @@ public class ShopStore {
     return byToken.values().stream().filter(i -> i.shopId() == shopId && !i.revoked()).toList();
   }
 
+  /**
+   * Creates an order now: {@code createdAt} may lie in the past (an order imported late), {@code
+   * updatedAt} is now.
+   */
   public synchronized ShopOrder createOrder(long shopId, OrderDraft draft) {
+    return createOrder(shopId, draft, null);
+  }
+
+  /**
+   * Creates an order as it happened at {@code at} (the generator replays a month): {@code
+   * updatedAt} is {@code at} instead of now. Null means now.
+   */
+  public synchronized ShopOrder createOrder(long shopId, OrderDraft draft, OffsetDateTime at) {
     Shop shop = shops.get(shopId);
+    if (shop == null) {
+      throw ApiProblem.notFound("Shop " + shopId + " does not exist");
+    }
+    OffsetDateTime now = now(shop);
     ShopOrder o = new ShopOrder();
     o.id = shop.nextOrderId++;
-    int year = now(shop).getYear();
-    o.number = year + "-" + String.format("%06d", shop.nextOrderNumber++);
     o.createdAt =
-        draft.createdAt() != null ? draft.createdAt().truncatedTo(ChronoUnit.SECONDS) : now(shop);
-    o.updatedAt = o.createdAt.isAfter(now(shop)) ? o.createdAt : now(shop);
+        draft.createdAt() != null
+            ? inShopZone(shop, draft.createdAt())
+            : (at != null ? inShopZone(shop, at) : now);
+    o.number = o.createdAt.getYear() + "-" + String.format("%06d", shop.nextOrderNumber++);
+    if (at != null) {
+      o.updatedAt = inShopZone(shop, at);
+    } else {
+      o.updatedAt = o.createdAt.isAfter(now) ? o.createdAt : now;
+    }
     o.status = draft.status() == null ? "new" : draft.status();
     o.paymentStatus = draft.paymentStatus() == null ? "not_paid" : draft.paymentStatus();
     o.paymentMethodCode = draft.paymentMethodCode();
@@ -137,16 +167,26 @@ public class ShopStore {
     return o;
   }
 
-  /** Changes an order (status, payment, anything) and fires order.updated. */
+  /**
+   * Changes an order (status, payment, anything) now and fires order.updated. {@code updatedAt}
+   * never goes back: an order generated with a later {@code updatedAt} than the clock keeps it.
+   */
   public synchronized Optional<ShopOrder> updateOrder(
       long shopId, long orderId, Consumer<ShopOrder> change) {
+    return updateOrder(shopId, orderId, change, null);
+  }
+
+  /** Changes an order as it happened at {@code at} (null: now) and fires order.updated. */
+  public synchronized Optional<ShopOrder> updateOrder(
+      long shopId, long orderId, Consumer<ShopOrder> change, OffsetDateTime at) {
     Shop shop = shops.get(shopId);
     ShopOrder o = shop == null ? null : shop.orders.get(orderId);
     if (o == null) {
       return Optional.empty();
     }
     change.accept(o);
-    o.updatedAt = now(shop);
+    OffsetDateTime when = at != null ? inShopZone(shop, at) : now(shop);
+    o.updatedAt = when.isBefore(o.updatedAt) ? o.updatedAt : when;
     fire(shop, "order.updated", o);
     return Optional.of(o);
   }
@@ -165,7 +205,7 @@ public class ShopStore {
     Shop shop = shops.get(app.shopId());
     Shop.Subscription s =
         new Shop.Subscription(
-            shop.nextSubscriptionId++, event, url, now(shop).toString(), app.accessToken());
+            shop.nextSubscriptionId++, event, url, ShopOrder.iso(now(shop)), app.accessToken());
     shop.subscriptions.add(s);
     return s;
   }
@@ -185,7 +225,7 @@ public class ShopStore {
 
   /** Shops, apps and orders, for the sandbox's state file. */
   synchronized java.io.Serializable snapshot() {
-    return new Object[] {new LinkedHashMap<>(shops), new HashMap<>(byToken), nextShopId};
+    return new Object[] {new LinkedHashMap<>(shops), new LinkedHashMap<>(byToken), nextShopId};
   }
 
   @SuppressWarnings("unchecked")
@@ -210,6 +250,10 @@ public class ShopStore {
               .toList();
       webhooks.fire(shop, app, subs, event, o.id, o.updatedAt);
     }
+  }
+
+  private static OffsetDateTime inShopZone(Shop shop, OffsetDateTime t) {
+    return t.toInstant().atZone(shop.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
   }
 
   OffsetDateTime now(Shop shop) {

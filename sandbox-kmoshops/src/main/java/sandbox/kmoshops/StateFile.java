@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the sandbox's shops, apps and orders in a file when {@code sandbox.kmoshops.state-file} is
- * set (the demo sets it), so a restarted demo finds its orders again. Saved every 30 s and on
- * shutdown; without the setting the sandbox lives in memory only.
+ * Keeps the sandbox's shops, installed and registered apps and orders in a file when {@code
+ * sandbox.kmoshops.state-file} is set (the demo sets it), so a restarted demo finds its orders
+ * again. Saved every 30 s and on shutdown; without the setting the sandbox lives in memory only.
  */
 @Component
 class StateFile {
@@ -28,11 +28,14 @@ class StateFile {
   private static final Logger log = LoggerFactory.getLogger(StateFile.class);
 
   private final ShopStore shops;
+  private final AppRegistry apps;
   private final Path file;
   private ScheduledExecutorService saver;
 
-  StateFile(ShopStore shops, @Value("${sandbox.kmoshops.state-file:}") String file) {
+  StateFile(
+      ShopStore shops, AppRegistry apps, @Value("${sandbox.kmoshops.state-file:}") String file) {
     this.shops = shops;
+    this.apps = apps;
     this.file = file == null || file.isBlank() ? null : Path.of(file);
   }
 
@@ -43,7 +46,13 @@ class StateFile {
     }
     if (Files.exists(file)) {
       try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
-        shops.restore((Serializable) in.readObject());
+        Object[] state = (Object[]) in.readObject();
+        if (state.length == 2) {
+          shops.restore((Serializable) state[0]);
+          apps.restore((Serializable) state[1]);
+        } else {
+          shops.restore(state); // a file from before app registrations were kept
+        }
         log.info("KMO Shops sandbox state loaded from {}", file);
       } catch (IOException | ClassNotFoundException | ClassCastException e) {
         log.warn("Could not read {} ({}); starting empty", file, e.toString());
@@ -71,7 +80,7 @@ class StateFile {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Serializable state = shops.snapshot();
+      Serializable state = new Object[] {shops.snapshot(), apps.snapshot()};
       try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(tmp))) {
         out.writeObject(state);
       }

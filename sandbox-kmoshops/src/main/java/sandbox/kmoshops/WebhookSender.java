@@ -9,6 +9,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -26,16 +29,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers webhooks as the contract says: a thin signed body, {@code X-KMO-*} headers, a delivery
- * id that is stable across retries, and 8 retries with exponential backoff (about four hours,
- * scalable). Switchable faults make deliveries arrive twice, late, out of order, with a wrong
- * signature, or never.
+ * Delivers webhooks as the contract says (§4): a thin signed body, {@code X-KMO-*} headers, a
+ * delivery id that is stable across retries, a fresh timestamp and signature per attempt, and 8
+ * retries with exponential backoff (60 s doubling: about four hours, scalable). Switchable faults
+ * make deliveries arrive twice, late, out of order, with a wrong signature, or never; the fault
+ * dice are seeded, so a test that fires the same events sees the same faults.
  */
 @Component
 public class WebhookSender implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** When nothing follows a held-back delivery, it goes out after this long anyway. */
+  private static final long REORDER_FALLBACK_MILLIS = 1000;
 
   /** Fault rates, each between 0 and 1, and the seed that makes them reproducible. */
   public record FaultSettings(
@@ -49,7 +56,13 @@ public class WebhookSender implements AutoCloseable {
     static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, 1);
   }
 
-  /** One attempt to deliver, for the admin log. */
+  /**
+   * One attempt to deliver, for the admin log. {@code status} is the receiver's HTTP status, 0 when
+   * it could not be reached or timed out, -1 when the delivery was dropped on purpose. {@code
+   * fault} names the fault applied to this delivery (dropped, duplicate, reordered, delayed,
+   * wrong-signature), {@code nextAttemptInMillis} the (scaled) wait before the next retry, -1 when
+   * none follows.
+   */
   public record Attempt(
       String deliveryId,
       String event,
@@ -57,13 +70,18 @@ public class WebhookSender implements AutoCloseable {
       String url,
       int attempt,
       int status,
-      String at) {}
+      String at,
+      String timestamp,
+      String fault,
+      long nextAttemptInMillis) {}
 
   private final KmoShopsSandboxProperties props;
   private final SandboxClock clock;
   private final HttpClient http;
   private final ScheduledExecutorService executor;
   private final List<Attempt> attempts = new ArrayList<>();
+  private final Map<String, Delivery> held = new HashMap<>();
+  private final AtomicLong generation = new AtomicLong();
   private volatile FaultSettings faults = FaultSettings.NONE;
   private Random random = new Random(1);
 
@@ -94,6 +112,16 @@ public class WebhookSender implements AutoCloseable {
     return faults;
   }
 
+  /** The backoff before retry {@code n} (1-based), unscaled: 60 s, 120 s, 240 s … */
+  long backoffMillis(int retry) {
+    return (long)
+        (props.webhookFirstRetry().toMillis() * Math.pow(2, retry - 1) * props.webhookTimeScale());
+  }
+
+  /**
+   * One delivery per subscription. Called while the store holds its lock, so the fault dice are
+   * rolled in the order the events happened.
+   */
   void fire(
       Shop shop,
       ShopStore.Installation app,
@@ -109,33 +137,58 @@ public class WebhookSender implements AutoCloseable {
       if (orderId != null) {
         body.put("orderId", orderId);
       }
-      body.put("occurredAt", occurredAt.toString());
+      body.put("occurredAt", ShopOrder.iso(occurredAt));
       byte[] raw = JSON.writeValueAsBytes(body);
       Delivery d =
-          new Delivery((String) body.get("id"), event, orderId, s.url(), app.webhookSecret(), raw);
+          new Delivery(
+              (String) body.get("id"),
+              event,
+              orderId,
+              s.url(),
+              app.webhookSecret(),
+              raw,
+              generation.get());
       FaultSettings f = faults;
-      double roll;
-      double dup;
-      double late;
-      double bad;
       synchronized (this) {
-        roll = random.nextDouble();
-        dup = random.nextDouble();
-        late = random.nextDouble();
-        bad = random.nextDouble();
-      }
-      if (roll < f.drop()) {
-        record(d, 0, -1);
-        continue;
-      }
-      long delay = 0;
-      if (late < f.delay() + f.reorder()) {
-        delay = (long) (random(f.maxDelayMillis()));
-      }
-      d.wrongSignature = bad < f.wrongSignature();
-      schedule(d, 0, delay);
-      if (dup < f.duplicate()) {
-        schedule(d.copy(), 0, delay + random(Math.max(50, f.maxDelayMillis())));
+        double drop = random.nextDouble();
+        double dup = random.nextDouble();
+        double late = random.nextDouble();
+        double bad = random.nextDouble();
+        if (drop < f.drop()) {
+          d.fault = "dropped";
+          record(d, 0, -1, null, -1);
+          continue;
+        }
+        d.wrongSignature = bad < f.wrongSignature();
+        if (d.wrongSignature) {
+          d.fault = "wrong-signature";
+        }
+        boolean reorder = late < f.reorder();
+        long delay = 0;
+        if (!reorder && late < f.reorder() + f.delay()) {
+          delay = random(f.maxDelayMillis());
+          d.fault = "delayed";
+        }
+        if (dup < f.duplicate()) {
+          d.duplicateAfterMillis = random(Math.max(50, f.maxDelayMillis()));
+          d.fault = d.fault == null ? "duplicate" : d.fault + ",duplicate";
+        }
+        Delivery earlier;
+        synchronized (held) {
+          earlier = held.remove(d.url);
+          if (reorder && earlier == null) {
+            // held back until the next delivery to this URL has gone out: a real reorder
+            d.fault = d.fault == null ? "reordered" : "reordered," + d.fault;
+            held.put(d.url, d);
+            executor.schedule(
+                () -> releaseHeld(d),
+                Math.max(REORDER_FALLBACK_MILLIS, f.maxDelayMillis()),
+                TimeUnit.MILLISECONDS);
+            continue;
+          }
+        }
+        d.releaseAfter = earlier;
+        dispatch(d, delay);
       }
     }
   }
@@ -144,11 +197,31 @@ public class WebhookSender implements AutoCloseable {
     return max <= 0 ? 0 : (long) (random.nextDouble() * max);
   }
 
+  /** Sends a delivery (and its duplicate, when it has one) after {@code delayMillis}. */
+  private void dispatch(Delivery d, long delayMillis) {
+    schedule(d, 0, delayMillis);
+    if (d.duplicateAfterMillis >= 0) {
+      schedule(d.copy(), 0, delayMillis + d.duplicateAfterMillis);
+    }
+  }
+
+  private void releaseHeld(Delivery d) {
+    synchronized (held) {
+      held.remove(d.url, d);
+    }
+    if (d.released.compareAndSet(false, true)) {
+      dispatch(d, 0);
+    }
+  }
+
   private void schedule(Delivery d, int attempt, long delayMillis) {
     executor.schedule(() -> deliver(d, attempt), delayMillis, TimeUnit.MILLISECONDS);
   }
 
   private void deliver(Delivery d, int attempt) {
+    if (d.generation != generation.get()) {
+      return; // the sandbox was reset since this was scheduled
+    }
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     String signature =
         "v1=" + sign(d.wrongSignature ? "not-the-secret" : d.secret, timestamp, d.body);
@@ -159,6 +232,7 @@ public class WebhookSender implements AutoCloseable {
               HttpRequest.newBuilder(URI.create(d.url))
                   .timeout(props.webhookTimeout())
                   .header("Content-Type", "application/json")
+                  .header("User-Agent", "KMO-Shops-Webhooks/1.0 (sandbox)")
                   .header("X-KMO-Event", d.event)
                   .header("X-KMO-Delivery", d.id)
                   .header("X-KMO-Timestamp", timestamp)
@@ -173,16 +247,13 @@ public class WebhookSender implements AutoCloseable {
     } catch (Exception e) {
       status = 0;
     }
-    record(d, attempt, status);
-    if (status >= 200 && status < 300) {
-      return;
+    boolean ok = status >= 200 && status < 300;
+    long next = !ok && attempt < props.webhookRetries() ? backoffMillis(attempt + 1) : -1;
+    record(d, attempt, status, timestamp, next);
+    if (attempt == 0 && d.releaseAfter != null) {
+      releaseHeld(d.releaseAfter);
     }
-    if (attempt < props.webhookRetries()) {
-      long backoff =
-          (long)
-              (props.webhookFirstRetry().toMillis()
-                  * Math.pow(2, attempt)
-                  * props.webhookTimeScale());
+    if (next >= 0) {
       log.info(
           "webhook {} {} to {} failed ({}), retry {} in {} ms",
           d.event,
@@ -190,16 +261,25 @@ public class WebhookSender implements AutoCloseable {
           d.url,
           status,
           attempt + 1,
-          backoff);
-      schedule(d, attempt + 1, backoff);
+          next);
+      schedule(d, attempt + 1, next);
     }
   }
 
-  private void record(Delivery d, int attempt, int status) {
+  private void record(Delivery d, int attempt, int status, String timestamp, long next) {
     synchronized (attempts) {
       attempts.add(
           new Attempt(
-              d.id, d.event, d.orderId, d.url, attempt, status, clock.instant().toString()));
+              d.id,
+              d.event,
+              d.orderId,
+              d.url,
+              attempt,
+              status,
+              clock.instant().toString(),
+              timestamp,
+              d.fault,
+              next));
     }
   }
 
@@ -209,7 +289,12 @@ public class WebhookSender implements AutoCloseable {
     }
   }
 
+  /** Forgets the log and the faults; deliveries still scheduled are not sent any more. */
   public void reset() {
+    generation.incrementAndGet();
+    synchronized (held) {
+      held.clear();
+    }
     synchronized (attempts) {
       attempts.clear();
     }
@@ -239,20 +324,37 @@ public class WebhookSender implements AutoCloseable {
     final String url;
     final String secret;
     final byte[] body;
+    final long generation;
+    final AtomicBoolean released = new AtomicBoolean();
     boolean wrongSignature;
+    String fault;
+    long duplicateAfterMillis = -1;
 
-    Delivery(String id, String event, Long orderId, String url, String secret, byte[] body) {
+    /** A delivery held back for reordering, released once this one has gone out. */
+    Delivery releaseAfter;
+
+    Delivery(
+        String id,
+        String event,
+        Long orderId,
+        String url,
+        String secret,
+        byte[] body,
+        long generation) {
       this.id = id;
       this.event = event;
       this.orderId = orderId;
       this.url = url;
       this.secret = secret;
       this.body = body;
+      this.generation = generation;
     }
 
+    /** The duplicate: the same delivery id, body and signature key, sent once more. */
     Delivery copy() {
-      Delivery c = new Delivery(id, event, orderId, url, secret, body);
+      Delivery c = new Delivery(id, event, orderId, url, secret, body, generation);
       c.wrongSignature = wrongSignature;
+      c.fault = fault;
       return c;
     }
   }

@@ -114,8 +114,7 @@ class ShopConnectIT {
     assertThat(shop.path("state").asString()).isEqualTo("CONNECTED");
     assertThat(shop.path("externalId").asString()).isEqualTo(Long.toString(shopId));
 
-    // the webhooks are subscribed: a new order reaches Koppel (Exact is not connected yet,
-    // so it waits with that reason)
+    // the webhooks are subscribed: a new order reaches Koppel through its webhook
     long orderId =
         Http.post(
                 system.shopsUrl + "/admin/shops/" + shopId + "/orders",
@@ -160,8 +159,7 @@ class ShopConnectIT {
               Http.Response r =
                   Http.get(system.appUrl() + "/api/orders/" + orderId, "fietsen", "pw-fietsen");
               return r.status() == 200
-                  && "EXACT_NOT_CONNECTED"
-                      .equals(r.json().path("order").path("error").path("code").asString());
+                  && r.json().path("history").toString().contains("webhook order.created");
             });
 
     // replaying the callback is refused
