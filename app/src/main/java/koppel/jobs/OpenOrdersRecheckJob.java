@@ -3,11 +3,11 @@ package koppel.jobs;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import java.time.Clock;
 import java.time.LocalTime;
 import java.util.UUID;
 import koppel.order.domain.OrderKey;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.OrderIntake;
 import koppel.order.port.OrderSyncStore;
 import koppel.order.port.SystemConnection.ExternalSystem;
 import org.slf4j.Logger;
@@ -25,15 +25,12 @@ public class OpenOrdersRecheckJob {
 
   private final ConnectionStore connections;
   private final OrderSyncStore orders;
-  private final OrderQueue queue;
-  private final Clock clock;
+  private final OrderIntake intake;
 
-  OpenOrdersRecheckJob(
-      ConnectionStore connections, OrderSyncStore orders, OrderQueue queue, Clock clock) {
+  OpenOrdersRecheckJob(ConnectionStore connections, OrderSyncStore orders, OrderIntake intake) {
     this.connections = connections;
     this.orders = orders;
-    this.queue = queue;
-    this.clock = clock;
+    this.intake = intake;
   }
 
   public RecurringTask<Void> task() {
@@ -46,7 +43,7 @@ public class OpenOrdersRecheckJob {
     int queued = 0;
     for (UUID integration : connections.connected(ExternalSystem.KMOSHOPS)) {
       for (OrderKey key : orders.open(integration)) {
-        if (queue.queueAt(key, "nightly re-check", clock.instant(), OrderQueue.LIVE_PRIORITY)) {
+        if (intake.orderChanged(integration, key.shopOrderId(), "nightly re-check")) {
           queued++;
         }
       }

@@ -82,6 +82,9 @@ public class QueueingOrderIntake implements OrderIntake {
       }
       // OPEN and FAILED go back to QUEUED; BOOKING stays, so the next attempt looks up first
       orders.markQueued(key, now);
+      if (state == SyncState.OPEN || state == SyncState.FAILED) {
+        events.record(key, "QUEUED", "Looked at again (" + trigger + ")", now);
+      }
     }
     boolean queued =
         queue.queueAt(

@@ -38,20 +38,26 @@ public final class DemoLauncher {
     String shopUrl = "http://localhost:" + shopPort;
 
     List<ConfigurableApplicationContext> running = new ArrayList<>();
+    // the demo books a month of orders at start: its sandboxes allow more calls a minute than
+    // Exact (60) and KMO Shops (120) do, so that takes seconds, not ten minutes
     running.add(
         ExactSandboxApplication.start(
             Map.of(
                 "server.port",
                 exactPort,
                 "sandbox.exact.state-file",
-                "koppel-data/sandboxes/exact.state")));
+                "koppel-data/sandboxes/exact.state",
+                "sandbox.exact.minutely-limit",
+                1200)));
     running.add(
         KmoShopsSandboxApplication.start(
             Map.of(
                 "server.port",
                 shopPort,
                 "sandbox.kmoshops.state-file",
-                "koppel-data/sandboxes/kmoshops.state")));
+                "koppel-data/sandboxes/kmoshops.state",
+                "sandbox.kmoshops.requests-per-minute",
+                1200)));
     List<String> appArgs =
         new ArrayList<>(
             List.of(

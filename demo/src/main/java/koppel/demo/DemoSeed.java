@@ -181,31 +181,28 @@ final class DemoSeed {
             "paymentCondition",
             "14"),
         true);
-    call(
-        "PUT",
-        base + "/vat-mappings",
-        List.of(
-            vat("BE", "21", "13", glAccount("700000")),
-            vat("BE", "12", "12", glAccount("700200")),
-            vat("BE", "6", "11", glAccount("700100"))),
-        true);
+    call("PUT", base + "/vat-mappings", vatMappings(), true);
 
-    List<Map<String, Object>> orders = orders();
-    for (Map<String, Object> order : orders) {
-      call("POST", shopUrl + "/admin/shops/" + shopId + "/orders", order, false);
-    }
-    String summary = awaitSettled(id, orders.size());
+    // a realistic month: B2C and B2B, OSS destinations, ICP, exports, discounts, fees, late
+    // bank transfers, cancellations and a few broken orders
+    int count = 120;
+    call(
+        "POST",
+        shopUrl + "/admin/shops/" + shopId + "/generate",
+        Map.of("count", count, "seed", 2026, "brokenRate", 0.04),
+        false);
+    String summary = awaitSettled(id, count);
     return new Result(DIVISION, shopId, summary);
   }
 
   private String awaitSettled(String integrationId, int expected)
       throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
+    Instant deadline = Instant.now().plusSeconds(90);
     Map<String, Integer> states = new LinkedHashMap<>();
     while (Instant.now().isBefore(deadline)) {
       states.clear();
       for (JsonNode o :
-          call("GET", appUrl + "/api/orders?integration=" + integrationId, null, true)) {
+          call("GET", appUrl + "/api/orders?limit=1000&integration=" + integrationId, null, true)) {
         states.merge(o.path("state").asString(), 1, Integer::sum);
       }
       int settled =
@@ -240,160 +237,54 @@ final class DemoSeed {
         "kind", "COUNTRY", "country", country, "rate", rate, "vatCode", code, "glAccount", gl);
   }
 
-  private static List<Map<String, Object>> orders() {
-    List<Map<String, Object>> orders = new ArrayList<>();
-    orders.add(
-        order(
-            "processing",
-            "paid",
-            "bancontact",
-            "Bancontact",
-            customer("an.peeters@example.be", "An", "Peeters", false, null, null),
-            address("An Peeters", "Kerkstraat", "12", "9000", "Gent"),
-            List.of(
-                line("FIETS-CITY-01", "Stadsfiets Gent", "1", "649.00", null, "21"),
-                line("SLOT-07", "Kettingslot", "1", "34.95", "3.50", "21")),
-            charge("bpost", "0.00", "21"),
-            null));
-    orders.add(
-        order(
-            "completed",
-            "paid",
-            "ideal",
-            "iDEAL",
-            customer("jo.o'brien@example.be", "Jo", "O'Brien", false, null, null),
-            address("Jo O'Brien", "Meir", "5", "2000", "Antwerpen"),
-            List.of(
-                line("BOEK-ROUTE", "Fietsroutes in Vlaanderen", "2", "19.95", null, "6"),
-                line("BIDON-1", "Bidon 750 ml", "3", "7.50", null, "21")),
-            charge("bpost", "6.05", "21"),
-            null));
-    orders.add(
-        order(
-            "processing",
-            "paid",
-            "banktransfer",
-            "Bank transfer",
-            customer("inkoop@velo-pro.be", "Els", "Maes", true, "Velo Pro BV", "BE0123456749"),
-            address("Velo Pro BV", "Industrieweg", "44", "3000", "Leuven"),
-            List.of(line("BAND-28", "Buitenband 28\"", "10", "24.00", "12.00", "21")),
-            charge("DHL", "12.10", "21"),
-            null));
-    orders.add(
-        order(
-            "shipped",
-            "paid",
-            "creditcard",
-            "Credit card",
-            customer("zoe.dubois@example.be", "Zoë", "Dubois", false, null, null),
-            address("Zoë Dubois", "Rue Haute", "101", "1000", "Bruxelles"),
-            List.of(
-                line("HELM-M", "Fietshelm M", "1", "59.99", null, "21"),
-                line("KAART-BE", "Fietskaart België", "1", "12.50", null, "6")),
-            null,
-            null));
-    orders.add(
-        order(
-            "new",
-            "pending",
-            "banktransfer",
-            "Bank transfer",
-            customer("karel@example.be", "Karel", "Janssens", false, null, null),
-            address("Karel Janssens", "Markt", "1", "8000", "Brugge"),
-            List.of(line("FIETS-KIDS", "Kinderfiets 20\"", "1", "299.00", null, "21")),
-            charge("bpost", "6.05", "21"),
-            null));
-    orders.add(
-        order(
-            "cancelled",
-            "cancelled",
-            "bancontact",
-            "Bancontact",
-            customer("lies@example.be", "Lies", "Wouters", false, null, null),
-            address("Lies Wouters", "Stationsstraat", "3", "2800", "Mechelen"),
-            List.of(line("POMP-1", "Vloerpomp", "1", "29.95", null, "21")),
-            null,
-            null));
-    orders.add(
-        order(
-            "processing",
-            "paid",
-            "bancontact",
-            "Bancontact",
-            customer("tom@example.be", "Tom", "Claes", false, null, null),
-            address("Tom Claes", "Dorp", "9", "3500", "Hasselt"),
-            List.of(line("LAMP-SET", "Verlichtingsset", "1", "39.95", null, "21")),
-            null,
-            "35.00"));
-    return orders;
-  }
-
-  private static Map<String, Object> order(
-      String status,
-      String payment,
-      String method,
-      String title,
-      Map<String, Object> customer,
-      Map<String, Object> address,
-      List<Map<String, Object>> lines,
-      Map<String, Object> shipping,
-      String brokenTotal) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("status", status);
-    o.put("paymentStatus", payment);
-    o.put("paymentMethodCode", method);
-    o.put("paymentMethodTitle", title);
-    o.put("customer", customer);
-    o.put("billingAddress", address);
-    o.put("lines", lines);
-    o.put("shipping", shipping);
-    o.put("totalInclOverride", brokenTotal);
-    return o;
-  }
-
-  private static Map<String, Object> customer(
-      String email, String first, String last, boolean company, String companyName, String vat) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("email", email);
-    c.put("firstName", first);
-    c.put("lastName", last);
-    c.put("isCompany", company);
-    c.put("companyName", companyName);
-    c.put("vatNumber", vat);
-    return c;
-  }
-
-  private static Map<String, Object> address(
-      String name, String street, String number, String zip, String city) {
-    return Map.of(
-        "name",
-        name,
-        "street",
-        street,
-        "number",
-        number,
-        "zipcode",
-        zip,
-        "city",
-        city,
-        "countryCode",
-        "BE");
-  }
-
-  private static Map<String, Object> line(
-      String sku, String name, String qty, String price, String discount, String rate) {
-    Map<String, Object> l = new LinkedHashMap<>();
-    l.put("sku", sku);
-    l.put("name", name);
-    l.put("quantity", qty);
-    l.put("unitPrice", price);
-    l.put("discount", discount);
-    l.put("vatRate", rate);
-    return l;
-  }
-
-  private static Map<String, Object> charge(String title, String price, String rate) {
-    return Map.of("title", title, "price", price, "vatRate", rate);
+  /**
+   * The VAT configuration a Belgian merchant selling across the EU makes: domestic rates, one OSS
+   * code per destination and rate (read from the administration), ICP and exports.
+   */
+  private List<Map<String, Object>> vatMappings() throws IOException, InterruptedException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(vat("BE", "21", "13", glAccount("700000")));
+    rows.add(vat("BE", "12", "12", glAccount("700200")));
+    rows.add(vat("BE", "6", "11", glAccount("700100")));
+    rows.add(vat("BE", "0", "00", glAccount("700000")));
+    String oss = glAccount("700500");
+    for (JsonNode code :
+        call("GET", exactUrl + "/admin/divisions/" + DIVISION + "/vat/VATCodes", null, false)) {
+      String country = code.path("OssCountry").asString("");
+      if (!country.isEmpty() && "I".equals(code.path("Type").asString())) {
+        String rate =
+            new java.math.BigDecimal(code.path("Percentage").asString())
+                .movePointRight(2)
+                .stripTrailingZeros()
+                .toPlainString();
+        rows.add(vat(country, rate, code.path("Code").asString(), oss));
+      }
+    }
+    rows.add(
+        Map.of(
+            "kind",
+            "ICP",
+            "country",
+            "",
+            "rate",
+            "0",
+            "vatCode",
+            "44",
+            "glAccount",
+            glAccount("700300")));
+    rows.add(
+        Map.of(
+            "kind",
+            "INTERNATIONAL",
+            "country",
+            "",
+            "rate",
+            "0",
+            "vatCode",
+            "47",
+            "glAccount",
+            glAccount("700400")));
+    return rows;
   }
 
   private JsonNode call(String method, String url, Object body, boolean operator)

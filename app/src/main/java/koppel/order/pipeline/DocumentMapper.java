@@ -3,6 +3,7 @@ package koppel.order.pipeline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +15,16 @@ import koppel.order.domain.Money;
 import koppel.order.domain.OrderLine;
 import koppel.order.domain.ShopOrder;
 import koppel.order.port.DocumentDraft;
+import koppel.order.port.NewItem;
 
 /**
- * Maps a shop order to the Exact document to create (pure: no calls, no side effects). Prices are
- * incl. or excl. VAT as the contract's VAT codes are; line discounts become a lower unit price when
- * that price is exact, otherwise a separate discount line, so the document adds up to the cent.
+ * Maps a shop order to the Exact document to create (pure: no calls, no side effects).
+ *
+ * <p>Prices are incl. or excl. VAT as the contract's VAT codes are. A line's unit price is its
+ * total after discount divided by the quantity (Exact keeps four decimals); a line discount that
+ * would make that price inexact is booked as a separate discount line instead. Exact rounds every
+ * line to cents, the shop rounds only the total: when the document's lines do not add up to the
+ * shop's total to the cent, a rounding line makes them.
  */
 final class DocumentMapper {
 
@@ -29,6 +35,9 @@ final class DocumentMapper {
   private final Map<String, UUID> items;
   private final VatResolver vat;
   private final List<DocumentDraft.Line> lines = new ArrayList<>();
+  private final Map<String, NewItem> needed = new LinkedHashMap<>();
+  private BigDecimal bookedIncl = BigDecimal.ZERO;
+  private BigDecimal bookedExcl = BigDecimal.ZERO;
 
   private DocumentMapper(
       ShopOrder order, IntegrationSettings settings, Map<String, UUID> items, VatResolver vat) {
@@ -45,6 +54,17 @@ final class DocumentMapper {
       Map<String, UUID> items,
       VatResolver vat) {
     return new DocumentMapper(order, settings, items, vat).draft(customerId);
+  }
+
+  /**
+   * The items the document will need (products and the dummy items for shipping, payment costs,
+   * discounts and rounding), from the same mapping that builds the document, so the two never
+   * disagree. Fails like the mapping would (no journal, no VAT code) before anything is created.
+   */
+  static List<NewItem> neededItems(ShopOrder order, IntegrationSettings settings, VatResolver vat) {
+    DocumentMapper planner = new DocumentMapper(order, settings, Map.of(), vat);
+    planner.draft(null);
+    return new ArrayList<>(planner.needed.values());
   }
 
   private DocumentDraft draft(UUID customerId) {
@@ -72,8 +92,10 @@ final class DocumentMapper {
           BigDecimal.ONE,
           d.amountIncl().negate(),
           d.amountExcl().negate(),
-          d.vatRate());
+          d.vatRate(),
+          null);
     }
+    roundingLine();
     boolean warehouse = mode == BookingMode.SALES_ORDER || settings.directInvoice();
     return new DocumentDraft(
         mode,
@@ -94,12 +116,17 @@ final class DocumentMapper {
   private void productLine(OrderLine line) {
     String code = ProductsStep.itemCode(line);
     BigDecimal quantity = line.quantity();
-    BigDecimal netIncl = line.totalIncl();
-    BigDecimal netExcl = line.totalExcl();
-    BigDecimal net = settings.vatIncluding() ? netIncl : netExcl;
-    BigDecimal exactUnit = exactUnitPrice(net, quantity);
-    if (exactUnit != null || settings.bookingMode() == BookingMode.SALES_ENTRY) {
-      add(line.description(), code, quantity, netIncl, netExcl, line.vatRate(), exactUnit);
+    BigDecimal net = price(line.totalIncl(), line.totalExcl());
+    boolean discounted = line.discountIncl() != null && line.discountIncl().signum() != 0;
+    if (!discounted || exact(net, quantity) || settings.bookingMode() == BookingMode.SALES_ENTRY) {
+      add(
+          line.description(),
+          code,
+          quantity,
+          line.totalIncl(),
+          line.totalExcl(),
+          line.vatRate(),
+          null);
       return;
     }
     // the discounted unit price is not exact: book the list price and the discount apart
@@ -112,14 +139,15 @@ final class DocumentMapper {
         grossIncl,
         grossExcl,
         line.vatRate(),
-        settings.vatIncluding() ? line.unitPriceIncl() : line.unitPriceExcl());
+        price(line.unitPriceIncl(), line.unitPriceExcl()));
     add(
         "Discount " + line.description(),
         ProductsStep.DISCOUNT,
         BigDecimal.ONE,
-        netIncl.subtract(grossIncl),
-        netExcl.subtract(grossExcl),
-        line.vatRate());
+        line.totalIncl().subtract(grossIncl),
+        line.totalExcl().subtract(grossExcl),
+        line.vatRate(),
+        null);
   }
 
   private void charge(ShopOrder.Charge charge, String code, String description) {
@@ -129,27 +157,11 @@ final class DocumentMapper {
         BigDecimal.ONE,
         charge.priceIncl(),
         charge.priceExcl(),
-        charge.vatRate());
+        charge.vatRate(),
+        null);
   }
 
-  private void add(
-      String description,
-      String code,
-      BigDecimal quantity,
-      BigDecimal amountIncl,
-      BigDecimal amountExcl,
-      BigDecimal rate) {
-    BigDecimal amount = settings.vatIncluding() ? amountIncl : amountExcl;
-    add(
-        description,
-        code,
-        quantity,
-        amountIncl,
-        amountExcl,
-        rate,
-        exactUnitPrice(amount, quantity));
-  }
-
+  /** Adds a line; {@code unitPrice} null means the amount divided by the quantity. */
   private void add(
       String description,
       String code,
@@ -161,6 +173,26 @@ final class DocumentMapper {
     VatMapping mapping = vat.resolve(rate);
     BookingMode mode = settings.bookingMode();
     boolean entry = mode == BookingMode.SALES_ENTRY;
+    BigDecimal unit =
+        unitPrice != null
+            ? unitPrice
+            : price(amountIncl, amountExcl).divide(quantity, PRICE_SCALE, RoundingMode.HALF_UP);
+    if (!entry) {
+      needed.putIfAbsent(
+          code,
+          new NewItem(
+              code,
+              itemName(code),
+              mapping.vatCode(),
+              mode == BookingMode.SALES_ORDER && !ProductsStep.isDummy(code)));
+      // what Exact will make of it: quantity × unit price, rounded to cents
+      BigDecimal booked = Money.cents(quantity.multiply(unit));
+      bookedIncl = bookedIncl.add(settings.vatIncluding() ? booked : BigDecimal.ZERO);
+      bookedExcl = bookedExcl.add(settings.vatIncluding() ? BigDecimal.ZERO : booked);
+    } else {
+      bookedExcl = bookedExcl.add(Money.cents(amountExcl));
+      bookedIncl = bookedIncl.add(Money.cents(amountIncl));
+    }
     boolean withLedger =
         entry || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled());
     lines.add(
@@ -168,23 +200,76 @@ final class DocumentMapper {
             description,
             entry ? null : items.get(code),
             quantity,
-            entry ? null : unitPrice,
+            entry ? null : unit,
             Money.cents(amountExcl),
             entry ? Money.cents(amountIncl).subtract(Money.cents(amountExcl)) : null,
             mapping.vatCode(),
             withLedger ? mapping.glAccount() : null));
   }
 
-  /** amount / quantity when it has at most four decimals, else null. */
-  private static BigDecimal exactUnitPrice(BigDecimal amount, BigDecimal quantity) {
+  /** A line for the cents between what Exact will add up and the shop's total, if any. */
+  private void roundingLine() {
+    if (order.totals() == null || order.lines().isEmpty()) {
+      return;
+    }
+    BigDecimal rate = order.lines().get(0).vatRate();
+    if (settings.bookingMode() == BookingMode.SALES_ENTRY) {
+      BigDecimal excl = Money.cents(order.totals().totalExcl()).subtract(bookedExcl);
+      BigDecimal incl = Money.cents(order.totals().totalIncl()).subtract(bookedIncl);
+      if (excl.signum() != 0 || incl.signum() != 0) {
+        add("Rounding", ProductsStep.ROUNDING, BigDecimal.ONE, incl, excl, rate, null);
+      }
+      return;
+    }
+    BigDecimal target =
+        Money.cents(
+            settings.vatIncluding() ? order.totals().totalIncl() : order.totals().totalExcl());
+    BigDecimal difference = target.subtract(settings.vatIncluding() ? bookedIncl : bookedExcl);
+    if (difference.signum() != 0) {
+      add(
+          "Rounding",
+          ProductsStep.ROUNDING,
+          BigDecimal.ONE,
+          difference,
+          difference,
+          rate,
+          difference);
+    }
+  }
+
+  private BigDecimal price(BigDecimal incl, BigDecimal excl) {
+    return settings.vatIncluding() ? incl : excl;
+  }
+
+  private String itemName(String code) {
+    switch (code) {
+      case ProductsStep.SHIPPING:
+        return "Shipping costs";
+      case ProductsStep.PAYMENT_FEE:
+        return "Payment costs";
+      case ProductsStep.DISCOUNT:
+        return "Discount";
+      case ProductsStep.ROUNDING:
+        return "Rounding difference";
+      default:
+        return order.lines().stream()
+            .filter(l -> ProductsStep.itemCode(l).equals(code))
+            .map(OrderLine::name)
+            .findFirst()
+            .orElse(code);
+    }
+  }
+
+  /** True when amount / quantity has at most four decimals. */
+  private static boolean exact(BigDecimal amount, BigDecimal quantity) {
     if (quantity.signum() == 0) {
-      return null;
+      return false;
     }
     try {
-      BigDecimal unit = amount.divide(quantity, PRICE_SCALE, RoundingMode.UNNECESSARY);
-      return unit.stripTrailingZeros().scale() > PRICE_SCALE ? null : unit;
+      amount.divide(quantity, PRICE_SCALE, RoundingMode.UNNECESSARY);
+      return true;
     } catch (ArithmeticException notExact) {
-      return null;
+      return false;
     }
   }
 

@@ -2,6 +2,7 @@ package koppel.order.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import koppel.order.port.BookedDocument;
 import koppel.order.port.DocumentDraft;
 import koppel.order.port.EventLog;
 import koppel.order.port.ExternalSystemException;
+import koppel.order.port.NewItem;
 import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
 import koppel.order.port.ShopSystem;
@@ -173,12 +175,15 @@ public class OrderPipeline implements BookOrder {
             mode == BookingMode.SALES_ENTRY
                 || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled()));
     PreChecks.check(order, vat);
+    List<NewItem> neededItems =
+        mode == BookingMode.SALES_ENTRY
+            ? List.of()
+            : DocumentMapper.neededItems(order, settings, vat);
     String step = "customer";
     try {
       AccountingRef customer = customers.resolve(key.integrationId(), order, settings);
       step = "products";
-      Map<String, UUID> items =
-          products.resolve(key.integrationId(), order, mode, vat, mode == BookingMode.SALES_ORDER);
+      Map<String, UUID> items = products.resolve(key.integrationId(), neededItems);
       step = mode.documentType();
       DocumentDraft draft = DocumentMapper.map(order, settings, customer.id(), items, vat);
       return documents.book(key, draft, earlierWriteMayExist);

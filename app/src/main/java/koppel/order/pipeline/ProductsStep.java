@@ -5,12 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import koppel.order.domain.BookingMode;
 import koppel.order.domain.OrderLine;
-import koppel.order.domain.ShopOrder;
 import koppel.order.port.AccountingRef;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
@@ -20,9 +19,9 @@ import koppel.order.port.NewItem;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 2 (orders and invoices only): every product of the order exists in Exact Online, plus the
- * dummy products for shipping, payment costs and discounts. Missing ones are created and bound at
- * once; existing products are never changed.
+ * Step 2 (orders and invoices only): every item the document needs exists in Exact Online: the
+ * order's products, plus the dummy products for shipping, payment costs and discounts. Missing ones
+ * are created and bound at once; existing products are never changed.
  */
 @Component
 class ProductsStep {
@@ -30,6 +29,7 @@ class ProductsStep {
   static final String SHIPPING = "KMO-SHIPPING";
   static final String PAYMENT_FEE = "KMO-PAYMENTFEE";
   static final String DISCOUNT = "KMO-DISCOUNT";
+  static final String ROUNDING = "KMO-ROUNDING";
   private static final int MAX_CODE = 30;
 
   private final AccountingSystem accounting;
@@ -42,42 +42,20 @@ class ProductsStep {
     this.lock = lock;
   }
 
-  /** Item id per item code, for every line the document will have. */
-  Map<String, UUID> resolve(
-      UUID integrationId, ShopOrder order, BookingMode mode, VatResolver vat, boolean stock) {
+  /** Item id per item code, for the items the document will have (find, else create). */
+  Map<String, UUID> resolve(UUID integrationId, List<NewItem> needed) {
     Map<String, UUID> items = new LinkedHashMap<>();
-    if (mode == BookingMode.SALES_ENTRY) {
-      return items;
-    }
-    for (OrderLine line : order.lines()) {
-      String code = itemCode(line);
-      if (!items.containsKey(code)) {
-        String vatCode = vat.resolve(line.vatRate()).vatCode();
-        items.put(code, item(integrationId, new NewItem(code, line.name(), vatCode, stock)));
-      }
-    }
-    if (order.shipping() != null) {
-      String vatCode = vat.resolve(order.shipping().vatRate()).vatCode();
-      items.put(
-          SHIPPING, item(integrationId, new NewItem(SHIPPING, "Shipping costs", vatCode, false)));
-    }
-    if (order.paymentFee() != null) {
-      String vatCode = vat.resolve(order.paymentFee().vatRate()).vatCode();
-      items.put(
-          PAYMENT_FEE,
-          item(integrationId, new NewItem(PAYMENT_FEE, "Payment costs", vatCode, false)));
-    }
-    boolean lineDiscounts =
-        order.lines().stream()
-            .anyMatch(l -> l.discountIncl() != null && l.discountIncl().signum() != 0);
-    if (!order.discounts().isEmpty() || lineDiscounts) {
-      String vatCode =
-          order.discounts().isEmpty()
-              ? vat.resolve(order.lines().get(0).vatRate()).vatCode()
-              : vat.resolve(order.discounts().get(0).vatRate()).vatCode();
-      items.put(DISCOUNT, item(integrationId, new NewItem(DISCOUNT, "Discount", vatCode, false)));
+    for (NewItem wanted : needed) {
+      items.put(wanted.code(), item(integrationId, wanted));
     }
     return items;
+  }
+
+  static boolean isDummy(String code) {
+    return code.equals(SHIPPING)
+        || code.equals(PAYMENT_FEE)
+        || code.equals(DISCOUNT)
+        || code.equals(ROUNDING);
   }
 
   private UUID item(UUID integrationId, NewItem wanted) {

@@ -51,9 +51,10 @@ class DocumentMapperTest {
         true);
   }
 
+  /** What Exact makes of the lines: quantity × unit price, each rounded to cents. */
   private static BigDecimal sum(List<DocumentDraft.Line> lines, boolean incl) {
     return lines.stream()
-        .map(l -> l.quantity().multiply(l.unitPrice()))
+        .map(l -> l.quantity().multiply(l.unitPrice()).setScale(2, java.math.RoundingMode.HALF_UP))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
@@ -109,6 +110,67 @@ class DocumentMapperTest {
     assertThat(draft.lines().get(1).itemId()).isEqualTo(DISCOUNT);
     assertThat(draft.lines().get(1).unitPrice()).isEqualByComparingTo("-1.00");
     assertThat(sum(draft.lines(), true)).isEqualByComparingTo("29.00");
+  }
+
+  @Test
+  void aRoundingLineMakesTheDocumentAddUpToTheShopsTotal() {
+    // Exact rounds each line to cents (1.01 + 1.01), the shop only its total (2.0100 → 2.01)
+    ShopOrder order =
+        Orders.order(
+            "BE",
+            List.of(
+                Orders.line(
+                    "A", "1", "0.8306", "1.0050", "0", "0", "21", "0.8306", "0.1744", "1.0050"),
+                Orders.line(
+                    "B", "1", "0.8306", "1.0050", "0", "0", "21", "0.8306", "0.1744", "1.0050")),
+            null,
+            List.of(),
+            new ShopOrder.Totals(d("1.66"), d("0.35"), d("2.01"), List.of()));
+    IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
+    List<koppel.order.port.NewItem> needed = DocumentMapper.neededItems(order, s, vat(order));
+    Map<String, UUID> ids = new java.util.HashMap<>();
+    needed.forEach(n -> ids.put(n.code(), UUID.randomUUID()));
+    DocumentDraft draft = DocumentMapper.map(order, s, CUSTOMER, ids, vat(order));
+    assertThat(needed)
+        .extracting(koppel.order.port.NewItem::code)
+        .containsExactly("A", "B", ProductsStep.ROUNDING);
+    assertThat(draft.lines()).allSatisfy(l -> assertThat(l.itemId()).isNotNull());
+    assertThat(draft.lines().get(2).unitPrice()).isEqualByComparingTo("-0.01");
+    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("2.01");
+    assertThat(needed.get(0).description()).isEqualTo("Product A");
+  }
+
+  @Test
+  void exportWithFractionalQuantityKeepsEveryLineAnItem() {
+    ShopOrder order =
+        Orders.order(
+            "CH",
+            List.of(
+                Orders.line(
+                    "THEE-05", "6", "8.4434", "8.4434", "0", "0", "0", "50.6604", "0", "50.6604"),
+                Orders.line(
+                    "KAB-300", "1.25", "1.9421", "1.9421", "0", "0", "0", "2.4276", "0", "2.4276")),
+            new ShopOrder.Charge("DHL", d("13.1818"), d("13.1818"), d("0")),
+            List.of(),
+            new ShopOrder.Totals(d("66.27"), d("0"), d("66.27"), List.of()));
+    VatResolver international =
+        new VatResolver(
+            List.of(new VatMapping(VatMapping.Kind.INTERNATIONAL, "", d("0"), "47", GL21)),
+            order,
+            "BE",
+            true);
+    IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
+    List<koppel.order.port.NewItem> needed = DocumentMapper.neededItems(order, s, international);
+    Map<String, UUID> ids = new java.util.HashMap<>();
+    needed.forEach(n -> ids.put(n.code(), UUID.randomUUID()));
+    DocumentDraft draft = DocumentMapper.map(order, s, CUSTOMER, ids, international);
+    assertThat(draft.lines())
+        .allSatisfy(
+            l -> {
+              assertThat(l.itemId()).isNotNull();
+              assertThat(l.unitPrice()).isNotNull();
+            });
+    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("66.27");
   }
 
   @Test
