@@ -90,20 +90,30 @@ class ArchitectureTest {
 
   @Test
   void connectorsKnowOnlyPortsAndDomain() {
-    assertNotEmpty("koppel.connector.exact..", "koppel.connector.kmoshops..");
-    for (String own : new String[] {"koppel.connector.exact..", "koppel.connector.kmoshops.."}) {
-      noClasses()
-          .that()
-          .resideInAPackage(own)
-          .should()
-          .dependOnClassesThat(
-              DescribedPredicate.and(
-                  JavaClass.Predicates.resideInAPackage("koppel.."),
-                  DescribedPredicate.not(
-                      JavaClass.Predicates.resideInAnyPackage(
-                          own, "koppel.order.port..", "koppel.order.domain.."))))
-          .check(koppel);
-    }
+    knowsOnly("koppel.connector.exact..", "koppel.order.port..", "koppel.order.domain..");
+    knowsOnly("koppel.connector.kmoshops..", "koppel.order.port..", "koppel.order.domain..");
+  }
+
+  @Test
+  void viesConnectorKnowsOnlyTheVatPort() {
+    knowsOnly("koppel.connector.vies..", "koppel.vat..");
+  }
+
+  /** Classes of {@code own} use, of Koppel, only {@code own} and {@code allowed}. */
+  private static void knowsOnly(String own, String... allowed) {
+    assertNotEmpty(own);
+    String[] packages = new String[allowed.length + 1];
+    packages[0] = own;
+    System.arraycopy(allowed, 0, packages, 1, allowed.length);
+    noClasses()
+        .that()
+        .resideInAPackage(own)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.and(
+                JavaClass.Predicates.resideInAPackage("koppel.."),
+                DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(packages))))
+        .check(koppel);
   }
 
   @Test

@@ -18,7 +18,8 @@ public record KoppelProperties(
     @DefaultValue Exact exact,
     @DefaultValue KmoShops kmoshops,
     @DefaultValue Operator operator,
-    @DefaultValue Booking booking) {
+    @DefaultValue Booking booking,
+    @DefaultValue Vat vat) {
 
   /**
    * The database. Without {@code url} (and without {@code spring.datasource.url}) Koppel starts an
@@ -69,6 +70,22 @@ public record KoppelProperties(
   /** Queue and retry behaviour. */
   public record Booking(
       @DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay) {}
+
+  /**
+   * VAT knowledge. {@code ratesFile} and {@code territoriesFile} replace the built-in tables (same
+   * CSV format) so an operator can follow a rate change without a new release. VIES is asked with
+   * the requester's own VAT number so each check carries a consultation number.
+   */
+  public record Vat(Path ratesFile, Path territoriesFile, @DefaultValue Vies vies) {}
+
+  /** The VIES REST service; verdicts are reused for {@code cacheFor}. */
+  public record Vies(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("https://ec.europa.eu/taxation_customs/vies/rest-api") String baseUrl,
+      String requesterCountry,
+      String requesterNumber,
+      @DefaultValue("10s") Duration timeout,
+      @DefaultValue("7d") Duration cacheFor) {}
 
   public Path embeddedDataDir() {
     return db.embeddedDataDir() != null ? db.embeddedDataDir() : dataDir.resolve("postgres");
