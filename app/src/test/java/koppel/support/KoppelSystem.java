@@ -15,11 +15,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import sandbox.exact.ExactSandboxApplication;
 import sandbox.kmoshops.KmoShopsSandboxApplication;
+import sandbox.vies.ViesSandboxApplication;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole system for integration tests: the Exact sandbox, the KMO Shops sandbox and one or more
- * Koppel nodes on one PostgreSQL, each a real server on its own port, talking real HTTP.
+ * The whole system for integration tests: the Exact sandbox, the KMO Shops sandbox, the VIES
+ * sandbox (every well-formed number registered unless a test says otherwise) and one or more Koppel
+ * nodes on one PostgreSQL, each a real server on its own port, talking real HTTP.
  */
 public final class KoppelSystem implements AutoCloseable {
 
@@ -30,8 +32,13 @@ public final class KoppelSystem implements AutoCloseable {
 
   public final ConfigurableApplicationContext exact;
   public final ConfigurableApplicationContext shops;
+  public final ConfigurableApplicationContext vies;
   public final String exactUrl;
   public final String shopsUrl;
+
+  /** The VIES sandbox's root; its REST API is under {@link ViesSandboxApplication#BASE_PATH}. */
+  public final String viesUrl;
+
   public final String dbUrl;
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
   private final List<String> nodeUrls = new ArrayList<>();
@@ -45,6 +52,10 @@ public final class KoppelSystem implements AutoCloseable {
     Map<String, Object> s = new HashMap<>(Map.of("server.port", 0));
     s.putAll(shopProps);
     this.shops = KmoShopsSandboxApplication.start(s);
+    this.vies =
+        ViesSandboxApplication.start(
+            Map.of("server.port", 0, "sandbox.vies.unknown-numbers-valid", true));
+    this.viesUrl = "http://localhost:" + port(vies);
     this.exactUrl = "http://localhost:" + port(exact);
     this.shopsUrl = "http://localhost:" + port(shops);
     this.dbUrl = TestDatabase.newDatabase();
@@ -82,6 +93,9 @@ public final class KoppelSystem implements AutoCloseable {
     p.put("koppel.kmoshops.base-url", shopsUrl);
     p.put("koppel.kmoshops.client-id", CLIENT_ID);
     p.put("koppel.kmoshops.client-secret", CLIENT_SECRET);
+    p.put("koppel.vat.vies.base-url", viesUrl + ViesSandboxApplication.BASE_PATH);
+    p.put("koppel.vat.vies.requester-country", "BE");
+    p.put("koppel.vat.vies.requester-number", "0403170701");
     p.put("spring.jmx.enabled", false);
     p.putAll(appProperties);
     p.putAll(extra);
@@ -280,6 +294,7 @@ public final class KoppelSystem implements AutoCloseable {
     }
     shops.close();
     exact.close();
+    vies.close();
   }
 
   private static int port(ConfigurableApplicationContext ctx) {

@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import sandbox.exact.ExactSandboxApplication;
 import sandbox.kmoshops.KmoShopsSandboxApplication;
+import sandbox.vies.ViesSandboxApplication;
 
 /**
  * Starts the whole product on one machine: the Exact Online sandbox, the KMO Shops sandbox and
@@ -30,12 +31,14 @@ public final class DemoLauncher {
     int appPort = port("KOPPEL_DEMO_PORT", 8080);
     int exactPort = port("KOPPEL_DEMO_EXACT_PORT", 8081);
     int shopPort = port("KOPPEL_DEMO_SHOP_PORT", 8082);
-    for (int p : List.of(appPort, exactPort, shopPort)) {
+    int viesPort = port("KOPPEL_DEMO_VIES_PORT", 8083);
+    for (int p : List.of(appPort, exactPort, shopPort, viesPort)) {
       requireFree(p);
     }
     String appUrl = "http://localhost:" + appPort;
     String exactUrl = "http://localhost:" + exactPort;
     String shopUrl = "http://localhost:" + shopPort;
+    String viesUrl = "http://localhost:" + viesPort;
 
     List<ConfigurableApplicationContext> running = new ArrayList<>();
     // the demo books a month of orders at start: its sandboxes allow more calls a minute than
@@ -58,6 +61,10 @@ public final class DemoLauncher {
                 "koppel-data/sandboxes/kmoshops.state",
                 "sandbox.kmoshops.requests-per-minute",
                 1200)));
+    // the demo's VIES knows every well-formed VAT number (outages can be set on its admin page)
+    running.add(
+        ViesSandboxApplication.start(
+            Map.of("server.port", viesPort, "sandbox.vies.unknown-numbers-valid", true)));
     List<String> appArgs =
         new ArrayList<>(
             List.of(
@@ -69,7 +76,10 @@ public final class DemoLauncher {
                 "--koppel.exact.client-secret=" + CLIENT_SECRET,
                 "--koppel.kmoshops.base-url=" + shopUrl,
                 "--koppel.kmoshops.client-id=" + CLIENT_ID,
-                "--koppel.kmoshops.client-secret=" + CLIENT_SECRET));
+                "--koppel.kmoshops.client-secret=" + CLIENT_SECRET,
+                "--koppel.vat.vies.base-url=" + viesUrl + ViesSandboxApplication.BASE_PATH,
+                "--koppel.vat.vies.requester-country=BE",
+                "--koppel.vat.vies.requester-number=0403170701"));
     appArgs.addAll(List.of(args));
     running.add(
         new SpringApplicationBuilder(KoppelApplication.class).run(appArgs.toArray(String[]::new)));
@@ -101,6 +111,7 @@ public final class DemoLauncher {
             + seeded.division()
             + "/salesinvoice/SalesInvoices");
     System.out.println(" KMO Shops        " + shopUrl + "/admin   (shop " + seeded.shopId() + ")");
+    System.out.println(" VIES sandbox     " + viesUrl + "/admin");
     System.out.println();
     System.out.println(" " + seeded.summary());
     System.out.println(" Stop with Ctrl+C. Koppel's data stays in ./koppel-data.");

@@ -33,6 +33,33 @@ public final class BookingErrors {
         "Correct the order's VAT in KMO Shops, then press Process.");
   }
 
+  /** A VAT situation the order cannot be booked in (see {@code koppel.vat.VatClassifier}). */
+  public static BookingError vatSituation(String code, String message) {
+    String resolution =
+        switch (code) {
+          case "EXPORT_WITH_VAT" ->
+              "Exports are booked at 0 %. Correct the VAT or the shipping country of the order in"
+                  + " KMO Shops, then press Process.";
+          case "ICP_VAT_NUMBER_INVALID", "ICP_VAT_NUMBER_NOT_ACTIVE" ->
+              "Ask the customer for their VAT number and correct it on the order in KMO Shops"
+                  + " (or charge the VAT), then press Process.";
+          case "ICP_SAME_COUNTRY" ->
+              "A customer with a VAT number of your own country pays your VAT. Charge VAT on the"
+                  + " order in KMO Shops, then press Process.";
+          case "ICP_WITHOUT_VAT_NUMBER" ->
+              "Add the customer's VAT number to the order in KMO Shops (or charge VAT), then"
+                  + " press Process.";
+          case "ZERO_VAT_TO_CONSUMER" ->
+              "Charge the VAT of the customer's country on the order in KMO Shops (or, for a"
+                  + " business, mark it as a company with its VAT number), then press Process.";
+          case "UNKNOWN_COUNTRY" ->
+              "Correct the shipping country of the order in KMO Shops to a two-letter ISO code,"
+                  + " then press Process.";
+          default -> "Correct the order's VAT in KMO Shops, then press Process.";
+        };
+    return new BookingError(code, message, resolution);
+  }
+
   public static BookingError vatCodeMissing(String destination, BigDecimal rate) {
     return new BookingError(
         "VAT_CODE_MISSING",

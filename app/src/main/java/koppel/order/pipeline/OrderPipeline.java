@@ -27,6 +27,7 @@ import koppel.order.port.NewItem;
 import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
 import koppel.order.port.ShopSystem;
+import koppel.vat.VatSituation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -48,6 +49,7 @@ public class OrderPipeline implements BookOrder {
   private final CustomerStep customers;
   private final ProductsStep products;
   private final DocumentStep documents;
+  private final VatStep vatStep;
   private final MarkBooked markBooked;
   private final EventLog events;
   private final RetryPolicy retryPolicy;
@@ -60,6 +62,7 @@ public class OrderPipeline implements BookOrder {
       CustomerStep customers,
       ProductsStep products,
       DocumentStep documents,
+      VatStep vatStep,
       MarkBooked markBooked,
       EventLog events,
       RetryPolicy retryPolicy,
@@ -70,6 +73,7 @@ public class OrderPipeline implements BookOrder {
     this.customers = customers;
     this.products = products;
     this.documents = documents;
+    this.vatStep = vatStep;
     this.markBooked = markBooked;
     this.events = events;
     this.retryPolicy = retryPolicy;
@@ -167,11 +171,19 @@ public class OrderPipeline implements BookOrder {
       return null;
     }
     BookingMode mode = settings.bookingMode();
+    VatSituation situation = vatStep.situation(order, integration.shopCountry());
+    events.record(
+        key,
+        "VAT",
+        situation.kind() + ": " + String.join("; ", situation.reasons()),
+        clock.instant());
+    situation
+        .warnings()
+        .forEach(w -> events.record(key, "VAT", w.code() + ": " + w.message(), clock.instant()));
     VatResolver vat =
         new VatResolver(
             integrations.vatMappings(key.integrationId()),
-            order,
-            integration.shopCountry(),
+            situation,
             mode == BookingMode.SALES_ENTRY
                 || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled()));
     PreChecks.check(order, vat);

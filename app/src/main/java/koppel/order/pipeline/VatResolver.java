@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import koppel.integration.VatMapping;
 import koppel.jobs.BookingFailure;
-import koppel.order.domain.ShopOrder;
-import koppel.vat.EuMembership;
+import koppel.vat.VatSituation;
 
 /**
- * Finds the configured Exact VAT code and revenue account for a VAT rate of an order, by where the
- * goods go: ICP and international deliveries have rows of their own.
+ * Finds the configured Exact VAT code and revenue account for a VAT rate of an order, by its VAT
+ * situation: domestic and OSS sales by the country whose VAT applies, ICP and exports by rows of
+ * their own.
  */
 final class VatResolver {
 
@@ -19,33 +19,16 @@ final class VatResolver {
   private final VatMapping.Kind kind;
   private final boolean ledgerMappingRequired;
 
-  VatResolver(
-      List<VatMapping> mappings,
-      ShopOrder order,
-      String shopCountry,
-      boolean ledgerMappingRequired) {
+  VatResolver(List<VatMapping> mappings, VatSituation situation, boolean ledgerMappingRequired) {
     this.mappings = mappings;
     this.ledgerMappingRequired = ledgerMappingRequired;
-    String country = order.deliveryAddress() == null ? null : order.deliveryAddress().countryCode();
-    this.destination = country == null ? shopCountry : country.toUpperCase(Locale.ROOT);
-    this.kind = kindOf(order, shopCountry, destination);
-  }
-
-  private static VatMapping.Kind kindOf(ShopOrder order, String shopCountry, String destination) {
-    if (!EuMembership.isMember(destination)) {
-      return VatMapping.Kind.INTERNATIONAL;
-    }
-    ShopOrder.Customer c = order.customer();
-    boolean business =
-        c != null && c.isCompany() && c.vatNumber() != null && !c.vatNumber().isBlank();
-    if (business && !destination.equalsIgnoreCase(shopCountry) && zeroRated(order)) {
-      return VatMapping.Kind.ICP;
-    }
-    return VatMapping.Kind.COUNTRY;
-  }
-
-  private static boolean zeroRated(ShopOrder order) {
-    return order.lines().stream().allMatch(l -> l.vatRate().signum() == 0);
+    this.destination = situation.destination().toUpperCase(Locale.ROOT);
+    this.kind =
+        switch (situation.kind()) {
+          case ICP -> VatMapping.Kind.ICP;
+          case EXPORT -> VatMapping.Kind.INTERNATIONAL;
+          case DOMESTIC, OSS -> VatMapping.Kind.COUNTRY;
+        };
   }
 
   String destinationLabel() {

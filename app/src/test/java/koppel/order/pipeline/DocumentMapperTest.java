@@ -46,8 +46,7 @@ class DocumentMapperTest {
   private static VatResolver vat(ShopOrder order) {
     return new VatResolver(
         List.of(new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("21"), "13", GL21)),
-        order,
-        "BE",
+        TestVat.situation(order, "BE"),
         true);
   }
 
@@ -156,8 +155,7 @@ class DocumentMapperTest {
     VatResolver international =
         new VatResolver(
             List.of(new VatMapping(VatMapping.Kind.INTERNATIONAL, "", d("0"), "47", GL21)),
-            order,
-            "BE",
+            TestVat.situation(order, "BE"),
             true);
     IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
     List<koppel.order.port.NewItem> needed = DocumentMapper.neededItems(order, s, international);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PreChecksTest {
 
   private static VatResolver vat(ShopOrder order, VatMapping... rows) {
-    return new VatResolver(List.of(rows), order, "BE", true);
+    return new VatResolver(List.of(rows), TestVat.situation(order, "BE"), true);
   }
 
   private static final VatMapping BE21 =
