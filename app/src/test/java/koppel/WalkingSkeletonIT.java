@@ -7,12 +7,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import koppel.connector.kmoshops.WebhookVerifier;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
+import koppel.support.ShopOrders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,71 +41,7 @@ class WalkingSkeletonIT {
 
   @Test
   void paidOrderWebhookIsBookedAsSalesInvoiceOnce() {
-    JsonNode order =
-        Http.post(
-                system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
-                Map.of(
-                    "status",
-                    "processing",
-                    "paymentStatus",
-                    "paid",
-                    "paymentMethodCode",
-                    "bancontact",
-                    "paymentMethodTitle",
-                    "Bancontact",
-                    "customer",
-                    Map.of(
-                        "email",
-                        "jan.peeters@example.be",
-                        "firstName",
-                        "Jan",
-                        "lastName",
-                        "Peeters",
-                        "isCompany",
-                        false),
-                    "billingAddress",
-                    Map.of(
-                        "name",
-                        "Jan Peeters",
-                        "street",
-                        "Kerkstraat",
-                        "number",
-                        "12",
-                        "zipcode",
-                        "9000",
-                        "city",
-                        "Gent",
-                        "countryCode",
-                        "BE"),
-                    "lines",
-                    List.of(
-                        Map.of(
-                            "sku",
-                            "WIJN-001",
-                            "name",
-                            "Rode wijn",
-                            "quantity",
-                            "2",
-                            "unitPrice",
-                            "12.10",
-                            "discount",
-                            "1.21",
-                            "vatRate",
-                            "21"),
-                        Map.of(
-                            "sku",
-                            "BOEK-7",
-                            "name",
-                            "Kookboek",
-                            "quantity",
-                            "1",
-                            "unitPrice",
-                            "25.00",
-                            "vatRate",
-                            "6")),
-                    "shipping",
-                    Map.of("title", "bpost", "price", "6.05", "vatRate", "21")))
-            .json();
+    JsonNode order = ShopOrders.paidOrder(system, seeded, "jan.peeters@example.be");
     long orderId = order.path("id").asLong();
     String number = order.path("number").asString();
 

@@ -70,6 +70,57 @@ public final class ShopOrders {
         .json();
   }
 
+  /** A one-line order (a lamp at 21 %) paid by bank transfer, in the given state. */
+  public static JsonNode lampOrder(
+      KoppelSystem system,
+      KoppelSystem.Seeded seeded,
+      String status,
+      String paymentStatus,
+      String email) {
+    return Http.post(
+            system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
+            Map.of(
+                "status",
+                status,
+                "paymentStatus",
+                paymentStatus,
+                "paymentMethodCode",
+                "banktransfer",
+                "paymentMethodTitle",
+                "Bank transfer",
+                "customer",
+                Map.of(
+                    "email", email, "firstName", "Paul", "lastName", "Later", "isCompany", false),
+                "billingAddress",
+                Map.of(
+                    "name",
+                    "Paul Later",
+                    "street",
+                    "Markt",
+                    "number",
+                    "1",
+                    "zipcode",
+                    "8000",
+                    "city",
+                    "Brugge",
+                    "countryCode",
+                    "BE"),
+                "lines",
+                List.of(
+                    Map.of(
+                        "sku",
+                        "X-1",
+                        "name",
+                        "Lamp",
+                        "quantity",
+                        "1",
+                        "unitPrice",
+                        "30.25",
+                        "vatRate",
+                        "21"))))
+        .json();
+  }
+
   /** The order as Koppel reports it (state, document, error, history). */
   public static JsonNode koppelView(KoppelSystem system, KoppelSystem.Seeded seeded, long orderId) {
     return system

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.MasterData;
 import tools.jackson.databind.JsonNode;
@@ -48,68 +49,59 @@ public class ExactMasterData implements AccountingMasterData {
 
   @Override
   public List<MasterData.GlAccount> revenueAccounts(UUID integrationId) {
-    List<MasterData.GlAccount> out = new ArrayList<>();
-    for (JsonNode g :
-        client.get(
-            integrationId,
-            "financial/GLAccounts",
-            "$filter="
-                + ODataFilter.encode("BalanceType eq 'W' and BalanceSide eq 'C'")
-                + "&$select=ID,Code,Description",
-            Integer.MAX_VALUE)) {
-      out.add(
-          new MasterData.GlAccount(
-              UUID.fromString(text(g, "ID")), text(g, "Code"), text(g, "Description")));
-    }
-    return out;
+    return all(
+        integrationId,
+        "financial/GLAccounts",
+        "$filter="
+            + ODataFilter.encode("BalanceType eq 'W' and BalanceSide eq 'C'")
+            + "&$select=ID,Code,Description",
+        g ->
+            new MasterData.GlAccount(
+                UUID.fromString(text(g, "ID")), text(g, "Code"), text(g, "Description")));
   }
 
   @Override
   public List<MasterData.Journal> journals(UUID integrationId) {
-    List<MasterData.Journal> out = new ArrayList<>();
-    for (JsonNode j :
-        client.get(
-            integrationId,
-            "financial/Journals",
-            "$select=Code,Description,Type",
-            Integer.MAX_VALUE)) {
-      out.add(
-          new MasterData.Journal(text(j, "Code"), text(j, "Description"), j.path("Type").asInt()));
-    }
-    return out;
+    return all(
+        integrationId,
+        "financial/Journals",
+        "$select=Code,Description,Type",
+        j ->
+            new MasterData.Journal(
+                text(j, "Code"), text(j, "Description"), j.path("Type").asInt()));
   }
 
   @Override
   public List<MasterData.PaymentCondition> paymentConditions(UUID integrationId) {
-    List<MasterData.PaymentCondition> out = new ArrayList<>();
-    for (JsonNode p :
-        client.get(
-            integrationId,
-            "cashflow/PaymentConditions",
-            "$select=Code,Description,PaymentDays",
-            Integer.MAX_VALUE)) {
-      out.add(
-          new MasterData.PaymentCondition(
-              text(p, "Code"), text(p, "Description"), p.path("PaymentDays").asInt(0)));
-    }
-    return out;
+    return all(
+        integrationId,
+        "cashflow/PaymentConditions",
+        "$select=Code,Description,PaymentDays",
+        p ->
+            new MasterData.PaymentCondition(
+                text(p, "Code"), text(p, "Description"), p.path("PaymentDays").asInt(0)));
   }
 
   @Override
   public List<MasterData.Warehouse> warehouses(UUID integrationId) {
-    List<MasterData.Warehouse> out = new ArrayList<>();
-    for (JsonNode w :
-        client.get(
-            integrationId,
-            "inventory/Warehouses",
-            "$select=ID,Code,Description,Main",
-            Integer.MAX_VALUE)) {
-      out.add(
-          new MasterData.Warehouse(
-              UUID.fromString(text(w, "ID")),
-              text(w, "Code"),
-              text(w, "Description"),
-              w.path("Main").asInt(0) == 1));
+    return all(
+        integrationId,
+        "inventory/Warehouses",
+        "$select=ID,Code,Description,Main",
+        w ->
+            new MasterData.Warehouse(
+                UUID.fromString(text(w, "ID")),
+                text(w, "Code"),
+                text(w, "Description"),
+                w.path("Main").asInt(0) == 1));
+  }
+
+  /** Every row of an entity (all pages), each mapped to a record. */
+  private <T> List<T> all(
+      UUID integrationId, String entity, String query, Function<JsonNode, T> row) {
+    List<T> out = new ArrayList<>();
+    for (JsonNode node : client.get(integrationId, entity, query, Integer.MAX_VALUE)) {
+      out.add(row.apply(node));
     }
     return out;
   }

@@ -125,56 +125,7 @@ class IntakeResilienceIT {
   void aPendingOrderIsOpenUntilPaidAndThenBookedEvenWhenEventsArriveOutOfOrder() {
     KoppelSystem.Seeded seeded = system.seedIntegration("latepay");
     faults(0, 0, 1.0, 1500);
-    JsonNode order =
-        Http.post(
-                system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
-                Map.of(
-                    "status",
-                    "new",
-                    "paymentStatus",
-                    "pending",
-                    "paymentMethodCode",
-                    "banktransfer",
-                    "paymentMethodTitle",
-                    "Bank transfer",
-                    "customer",
-                    Map.of(
-                        "email",
-                        "later@example.be",
-                        "firstName",
-                        "Paul",
-                        "lastName",
-                        "Later",
-                        "isCompany",
-                        false),
-                    "billingAddress",
-                    Map.of(
-                        "name",
-                        "Paul Later",
-                        "street",
-                        "Markt",
-                        "number",
-                        "1",
-                        "zipcode",
-                        "8000",
-                        "city",
-                        "Brugge",
-                        "countryCode",
-                        "BE"),
-                    "lines",
-                    List.of(
-                        Map.of(
-                            "sku",
-                            "X-1",
-                            "name",
-                            "Lamp",
-                            "quantity",
-                            "1",
-                            "unitPrice",
-                            "30.25",
-                            "vatRate",
-                            "21"))))
-            .json();
+    JsonNode order = ShopOrders.lampOrder(system, seeded, "new", "pending", "later@example.be");
     long id = order.path("id").asLong();
     await()
         .atMost(Duration.ofSeconds(20))
@@ -226,39 +177,7 @@ class IntakeResilienceIT {
         .pollInterval(Duration.ofMillis(200))
         .until(() -> List.of("SKIPPED", "BOOKED").contains(ShopOrders.state(system, seeded, id)));
     JsonNode pendingThenCancelled =
-        Http.post(
-                system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
-                Map.of(
-                    "status",
-                    "cancelled",
-                    "paymentStatus",
-                    "cancelled",
-                    "customer",
-                    Map.of(
-                        "email",
-                        "x@example.be",
-                        "firstName",
-                        "X",
-                        "lastName",
-                        "Y",
-                        "isCompany",
-                        false),
-                    "billingAddress",
-                    Map.of("countryCode", "BE"),
-                    "lines",
-                    List.of(
-                        Map.of(
-                            "sku",
-                            "X-1",
-                            "name",
-                            "Lamp",
-                            "quantity",
-                            "1",
-                            "unitPrice",
-                            "30.25",
-                            "vatRate",
-                            "21"))))
-            .json();
+        ShopOrders.lampOrder(system, seeded, "cancelled", "cancelled", "x@example.be");
     long cancelled = pendingThenCancelled.path("id").asLong();
     await()
         .atMost(Duration.ofSeconds(20))
