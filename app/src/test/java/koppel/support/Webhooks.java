@@ -11,6 +11,27 @@ public final class Webhooks {
 
   private Webhooks() {}
 
+  /**
+   * The shop's webhook faults: the share of deliveries dropped, duplicated and reordered (held back
+   * up to {@code maxDelayMillis}), with fixed dice.
+   */
+  public static void faults(
+      KoppelSystem system, double drop, double duplicate, double reorder, long maxDelayMillis) {
+    Http.post(
+        system.shopsUrl + "/admin/webhooks/faults",
+        Map.of(
+            "drop", drop,
+            "duplicate", duplicate,
+            "reorder", reorder,
+            "maxDelayMillis", maxDelayMillis,
+            "seed", 42));
+  }
+
+  /** Every webhook delivered once, in order. */
+  public static void noFaults(KoppelSystem system) {
+    faults(system, 0, 0, 0, 0);
+  }
+
   public static Http.Response deliver(
       KoppelSystem system,
       KoppelSystem.Seeded seeded,

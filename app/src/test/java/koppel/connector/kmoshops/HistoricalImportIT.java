@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
 import koppel.support.ShopOrders;
+import koppel.support.Webhooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,23 +111,7 @@ class HistoricalImportIT {
   void fiveThousandOrdersSurviveARestartAndNeverHoldUpALiveOrder() throws Exception {
     KoppelSystem.Seeded seeded = system.seedIntegration("import", LocalDate.of(2026, 11, 1));
     // October happened before Koppel: the shop does not tell Koppel about these orders
-    Http.post(
-        system.shopsUrl + "/admin/webhooks/faults",
-        Map.of(
-            "drop",
-            1.0,
-            "duplicate",
-            0,
-            "reorder",
-            0,
-            "delay",
-            0,
-            "wrongSignature",
-            0,
-            "maxDelayMillis",
-            0,
-            "seed",
-            1));
+    Webhooks.faults(system, 1.0, 0, 0, 0);
     ExecutorService creators = Executors.newFixedThreadPool(8);
     List<Future<?>> created = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
@@ -142,23 +127,7 @@ class HistoricalImportIT {
       f.get();
     }
     creators.shutdown();
-    Http.post(
-        system.shopsUrl + "/admin/webhooks/faults",
-        Map.of(
-            "drop",
-            0,
-            "duplicate",
-            0,
-            "reorder",
-            0,
-            "delay",
-            0,
-            "wrongSignature",
-            0,
-            "maxDelayMillis",
-            0,
-            "seed",
-            1));
+    Webhooks.noFaults(system);
 
     Http.Response started =
         Http.post(

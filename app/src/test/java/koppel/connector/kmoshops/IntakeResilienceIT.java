@@ -40,44 +40,12 @@ class IntakeResilienceIT {
 
   @AfterAll
   static void stop() {
-    Http.post(
-        system.shopsUrl + "/admin/webhooks/faults",
-        Map.of(
-            "drop",
-            0,
-            "duplicate",
-            0,
-            "reorder",
-            0,
-            "delay",
-            0,
-            "wrongSignature",
-            0,
-            "maxDelayMillis",
-            0,
-            "seed",
-            1));
+    Webhooks.noFaults(system);
     system.close();
   }
 
   private static void faults(double drop, double duplicate, double reorder, long maxDelay) {
-    Http.post(
-        system.shopsUrl + "/admin/webhooks/faults",
-        Map.of(
-            "drop",
-            drop,
-            "duplicate",
-            duplicate,
-            "reorder",
-            reorder,
-            "delay",
-            0,
-            "wrongSignature",
-            0,
-            "maxDelayMillis",
-            maxDelay,
-            "seed",
-            42));
+    Webhooks.faults(system, drop, duplicate, reorder, maxDelay);
   }
 
   @Test

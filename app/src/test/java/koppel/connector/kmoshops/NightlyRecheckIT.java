@@ -10,6 +10,7 @@ import koppel.jobs.OpenOrdersRecheckJob;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
 import koppel.support.ShopOrders;
+import koppel.support.Webhooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,7 @@ class NightlyRecheckIT {
   }
 
   private static void dropAllWebhooks(boolean drop) {
-    Http.post(
-        system.shopsUrl + "/admin/webhooks/faults", Map.of("drop", drop ? 1.0 : 0.0, "seed", 7));
+    Webhooks.faults(system, drop ? 1.0 : 0.0, 0, 0, 0);
   }
 
   @Test
