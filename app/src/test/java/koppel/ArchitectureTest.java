@@ -83,8 +83,19 @@ class ArchitectureTest {
             "org.springframework.stereotype..",
             "koppel.order..",
             "koppel.vat..",
-            "koppel.integration..",
-            "koppel.jobs..")
+            "koppel.integration..")
+        .check(koppel);
+  }
+
+  @Test
+  void pipelineNeverCallsTheQueue() {
+    assertNotEmpty("koppel.order.pipeline..", "koppel.jobs..");
+    noClasses()
+        .that()
+        .resideInAPackage("koppel.order.pipeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("koppel.jobs..")
         .check(koppel);
   }
 

@@ -10,6 +10,7 @@ import koppel.connector.kmoshops.KmoShopsWebhooks;
 import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingSystem;
+import koppel.order.port.ClusterLock;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.IntegrationLifecycle;
 import koppel.order.port.OrderIntake;
@@ -41,8 +42,12 @@ class ConnectorConfig {
 
   @Bean
   ExactConnector exactConnector(
-      ExactSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
-    return new ExactConnector(settings, connections, limits, clock);
+      ExactSettings settings,
+      ConnectionStore connections,
+      ClusterLock cluster,
+      RateLimitStore limits,
+      Clock clock) {
+    return new ExactConnector(settings, connections, cluster, limits, clock);
   }
 
   @Bean

@@ -3,6 +3,7 @@ package koppel.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import koppel.persistence.LockConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,6 +36,24 @@ class DatabaseConfig {
     config.setMaximumPoolSize(properties.db().poolSize());
     config.setPoolName("koppel");
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Connections that hold advisory locks (one per thread that holds a lock, two when a token
+   * refresh happens under a customer lock): a pool of their own, so lock holders never starve the
+   * work pool.
+   */
+  @Bean(destroyMethod = "close")
+  LockConnections lockConnections(PostgresServer server, KoppelProperties properties) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(server.jdbcUrl());
+    config.setUsername(server.username());
+    config.setPassword(server.password());
+    config.setMaximumPoolSize(properties.db().lockPoolSize());
+    config.setMinimumIdle(1);
+    config.setAutoCommit(true);
+    config.setPoolName("koppel-locks");
+    return new LockConnections(new HikariDataSource(config));
   }
 
   private static String firstNonBlank(String a, String b) {

@@ -31,7 +31,8 @@ public record KoppelProperties(
       String password,
       Path embeddedDataDir,
       @DefaultValue("0") int embeddedPort,
-      @DefaultValue("10") int poolSize) {}
+      @DefaultValue("10") int poolSize,
+      @DefaultValue("20") int lockPoolSize) {}
 
   /** AES-256 key (base64) for tokens and secrets at rest; generated into dataDir when absent. */
   public record Crypto(String key) {}

@@ -10,9 +10,10 @@ import koppel.jobs.ExactKeepAliveJob;
 import koppel.jobs.ImportOrdersJob;
 import koppel.jobs.OpenOrdersRecheckJob;
 import koppel.jobs.OrderTaskData;
-import koppel.jobs.RetryPolicy;
 import koppel.jobs.ShopPollJob;
 import koppel.jobs.ShopPollScheduler;
+import koppel.jobs.WebhookDeliveryPruneJob;
+import koppel.order.pipeline.RetryPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,6 +59,11 @@ class SchedulerConfig {
 
   @Bean
   Task<Void> recheckOpenOrdersTask(OpenOrdersRecheckJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> pruneWebhookDeliveriesTask(WebhookDeliveryPruneJob job) {
     return job.task();
   }
 

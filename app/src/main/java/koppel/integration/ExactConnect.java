@@ -34,6 +34,8 @@ public class ExactConnect {
   private final ConnectionStore connections;
   private final MasterDataService masterData;
   private final WaitingOrders waiting;
+  private final IntegrationAdmin admin;
+  private final IntegrationStore integrations;
   private final Clock clock;
   private final String publicUrl;
   private final String exactBaseUrl;
@@ -45,6 +47,8 @@ public class ExactConnect {
       ConnectionStore connections,
       MasterDataService masterData,
       WaitingOrders waiting,
+      IntegrationAdmin admin,
+      IntegrationStore integrations,
       Clock clock,
       @Value("${koppel.public-url:http://localhost:8080}") String publicUrl,
       @Value("${koppel.exact.base-url:https://start.exactonline.nl}") String exactBaseUrl) {
@@ -53,6 +57,8 @@ public class ExactConnect {
     this.connections = connections;
     this.masterData = masterData;
     this.waiting = waiting;
+    this.admin = admin;
+    this.integrations = integrations;
     this.clock = clock;
     this.publicUrl = trim(publicUrl);
     this.exactBaseUrl = trim(exactBaseUrl);
@@ -109,7 +115,11 @@ public class ExactConnect {
     return authorization.divisions(integrationId);
   }
 
-  /** The merchant picks the administration; only one the connected user can reach. */
+  /**
+   * The merchant picks the administration; only one the connected user can reach. Refused while an
+   * order is BOOKING (its document may be in the old administration). Choosing another one clears
+   * what pointed into the old one: warehouse, fallback and fixed debtors, revenue accounts.
+   */
   public void chooseDivision(UUID integrationId, int division) {
     boolean reachable = divisions(integrationId).stream().anyMatch(d -> d.code() == division);
     if (!reachable) {
@@ -117,6 +127,15 @@ public class ExactConnect {
           "The Exact Online user cannot reach division "
               + division
               + ". Choose one from the list.");
+    }
+    String before =
+        connections
+            .find(integrationId, ExternalSystem.EXACT)
+            .map(SystemConnection::externalId)
+            .orElse(null);
+    boolean changes = before != null && !before.equals(Integer.toString(division));
+    if (changes) {
+      admin.refuseWhileBooking(integrationId, "the Exact Online administration");
     }
     connections.updateLocked(
         integrationId,
@@ -136,6 +155,9 @@ public class ExactConnect {
                 c.status(),
                 c.updatedAt()));
     masterData.forget(integrationId);
+    if (changes) {
+      integrations.clearDivisionReferences(integrationId);
+    }
     waiting.resume(integrationId, "EXACT_NOT_CONNECTED");
   }
 

@@ -1,16 +1,22 @@
 package koppel.integration;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import koppel.jobs.ShopPollJob;
+import koppel.order.domain.BookingMode;
+import koppel.order.domain.SyncState;
+import koppel.order.port.AccountingSystem;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.OrderSyncStore;
 import koppel.order.port.ShopSystem;
 import koppel.order.port.SystemConnection;
 import koppel.order.port.SystemConnection.ConnectionState;
@@ -30,6 +36,8 @@ public class IntegrationAdmin {
   private final ShopSystem shop;
   private final PasswordEncoder passwords;
   private final ShopPollJob polling;
+  private final ExactReferences references;
+  private final OrderSyncStore orders;
   private final Clock clock;
   private final String publicUrl;
   private final SecureRandom random = new SecureRandom();
@@ -40,6 +48,8 @@ public class IntegrationAdmin {
       ShopSystem shop,
       PasswordEncoder passwords,
       ShopPollJob polling,
+      ExactReferences references,
+      OrderSyncStore orders,
       Clock clock,
       @Value("${koppel.public-url:http://localhost:8080}") String publicUrl) {
     this.integrations = integrations;
@@ -47,6 +57,8 @@ public class IntegrationAdmin {
     this.shop = shop;
     this.passwords = passwords;
     this.polling = polling;
+    this.references = references;
+    this.orders = orders;
     this.clock = clock;
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -137,12 +149,103 @@ public class IntegrationAdmin {
     return publicUrl + "/webhooks/kmoshops/" + integrationId;
   }
 
-  public void saveSettings(IntegrationSettings settings) {
+  /**
+   * Saves the settings, codes resolved in the chosen Exact administration. Refuses to change the
+   * booking mode while an order is BOOKING: its document may be in Exact under the old type.
+   */
+  public IntegrationSettings saveSettings(UUID integrationId, SettingsChange r) {
+    IntegrationSettings current = integrations.settings(integrationId);
+    IntegrationSettings d = IntegrationSettings.defaults(integrationId);
+    BookingMode mode = r.bookingMode() == null ? d.bookingMode() : r.bookingMode();
+    if (mode != current.bookingMode()) {
+      refuseWhileBooking(integrationId, "the booking mode");
+    }
+    AccountingSystem.Account fallback =
+        r.fallbackDebtor() == null || r.fallbackDebtor().isBlank()
+            ? null
+            : references.debtor(integrationId, r.fallbackDebtor());
+    IntegrationSettings settings =
+        new IntegrationSettings(
+            integrationId,
+            mode,
+            r.vatIncluding() == null ? d.vatIncluding() : r.vatIncluding(),
+            r.salesJournal(),
+            r.cashJournal(),
+            r.paymentCondition(),
+            references.warehouse(integrationId, r.warehouse()),
+            r.processablePaymentStatuses() == null
+                ? d.processablePaymentStatuses()
+                : r.processablePaymentStatuses(),
+            Boolean.TRUE.equals(r.directInvoice()),
+            Boolean.TRUE.equals(r.ledgerMappingDisabled()),
+            Boolean.TRUE.equals(r.currencyEnabled()),
+            fallback == null ? null : fallback.id(),
+            fallback == null ? null : fallback.name(),
+            r.entryAmounts() == null ? d.entryAmounts() : r.entryAmounts());
     integrations.saveSettings(settings);
+    return settings;
   }
 
-  public void replaceVatMappings(UUID integrationId, List<VatMapping> rows) {
-    integrations.replaceVatMappings(integrationId, rows);
+  /** One row of the VAT table as a person writes it: the revenue account by code or GUID. */
+  public record VatRow(
+      VatMapping.Kind kind, String country, BigDecimal rate, String vatCode, String glAccount) {}
+
+  public void replaceVatMappings(UUID integrationId, List<VatRow> rows) {
+    List<VatMapping> mappings = new ArrayList<>();
+    for (VatRow v : rows) {
+      if (v.vatCode() == null || v.vatCode().isBlank()) {
+        throw new IllegalArgumentException("Every VAT row needs an Exact VAT code");
+      }
+      mappings.add(
+          new VatMapping(
+              v.kind() == null ? VatMapping.Kind.COUNTRY : v.kind(),
+              v.country() == null ? "" : v.country().toUpperCase(Locale.ROOT),
+              v.rate() == null ? BigDecimal.ZERO : v.rate(),
+              v.vatCode().trim(),
+              references.revenueAccount(integrationId, v.glAccount())));
+    }
+    integrations.replaceVatMappings(integrationId, mappings);
+  }
+
+  /** A payment method's fixed debtor, by debtor code or GUID. */
+  public record PaymentMethodRow(String paymentMethod, String debtor) {}
+
+  public List<PaymentMethodDebtor> replacePaymentMethodDebtors(
+      UUID integrationId, List<PaymentMethodRow> rows) {
+    List<PaymentMethodDebtor> resolved = new ArrayList<>();
+    for (PaymentMethodRow row : rows) {
+      if (row.paymentMethod() == null || row.paymentMethod().isBlank()) {
+        throw new IllegalArgumentException("Every row needs a payment method code");
+      }
+      AccountingSystem.Account debtor = references.debtor(integrationId, row.debtor());
+      resolved.add(new PaymentMethodDebtor(row.paymentMethod().trim(), debtor.id(), debtor.name()));
+    }
+    integrations.replacePaymentMethodDebtors(integrationId, resolved);
+    return resolved;
+  }
+
+  public IntegrationSettings settings(UUID integrationId) {
+    return integrations.settings(integrationId);
+  }
+
+  /** A change that would move documents elsewhere waits until no order is being booked. */
+  void refuseWhileBooking(UUID integrationId, String what) {
+    long booking = orders.countInState(integrationId, SyncState.BOOKING);
+    if (booking > 0) {
+      throw new BookingInProgress(
+          "Koppel is booking "
+              + booking
+              + " order(s) whose outcome in Exact Online is not known yet; "
+              + what
+              + " cannot change until they are done. Try again in a few minutes.");
+    }
+  }
+
+  /** A change refused because orders are being booked under the current setting. */
+  public static final class BookingInProgress extends RuntimeException {
+    BookingInProgress(String message) {
+      super(message);
+    }
   }
 
   private String licenceKey() {

@@ -6,10 +6,14 @@ import koppel.order.domain.BookingMode;
 
 /**
  * The Configuration tab, plus the options only an operator can switch on ({@code directInvoice},
- * {@code ledgerMappingDisabled}, {@code currencyEnabled}).
+ * {@code ledgerMappingDisabled}, {@code currencyEnabled}, {@code entryAmounts}).
  *
  * @param vatIncluding true when Exact VAT codes "incl" are used (unit prices incl. VAT)
+ * @param warehouseId the default warehouse: sales orders and direct invoices are booked from it
  * @param processablePaymentStatuses payment statuses that make an order bookable (default paid)
+ * @param fallbackDebtorId the debtor for guest orders without an e-mail address (null: such orders
+ *     fail with a resolution)
+ * @param entryAmounts how Exact reads AmountFC of a sales entry line with an inclusive VAT code
  */
 public record IntegrationSettings(
     UUID integrationId,
@@ -22,10 +26,25 @@ public record IntegrationSettings(
     Set<String> processablePaymentStatuses,
     boolean directInvoice,
     boolean ledgerMappingDisabled,
-    boolean currencyEnabled) {
+    boolean currencyEnabled,
+    UUID fallbackDebtorId,
+    String fallbackDebtorName,
+    EntryAmounts entryAmounts) {
+
+  /**
+   * Exact's reference contradicts itself on whether AmountFC of a sales entry line with an
+   * inclusive VAT code includes the VAT. AUTO: Koppel learns it per administration from Exact's
+   * first answer (and corrects that one entry); the others fix it.
+   */
+  public enum EntryAmounts {
+    AUTO,
+    EXCLUDING,
+    INCLUDING
+  }
 
   public IntegrationSettings {
     processablePaymentStatuses = Set.copyOf(processablePaymentStatuses);
+    entryAmounts = entryAmounts == null ? EntryAmounts.AUTO : entryAmounts;
   }
 
   public static IntegrationSettings defaults(UUID integrationId) {
@@ -40,6 +59,9 @@ public record IntegrationSettings(
         Set.of("paid"),
         false,
         false,
-        false);
+        false,
+        null,
+        null,
+        EntryAmounts.AUTO);
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationSettings;
 import koppel.integration.IntegrationStore;
+import koppel.integration.PaymentMethodDebtor;
 import koppel.integration.VatMapping;
 import koppel.order.domain.BookingMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,8 +119,10 @@ class JdbcIntegrationStore implements IntegrationStore {
             """
             insert into settings (integration_id, booking_mode, vat_type, sales_journal,
                    cash_journal, payment_condition, warehouse_id, processable_payment_statuses,
-                   direct_invoice, ledger_mapping_disabled, currency_enabled, updated_at)
-            values (:id, :mode, :vat, :sj, :cj, :pc, :wh, :pps, :di, :lmd, :ce, :now)
+                   direct_invoice, ledger_mapping_disabled, currency_enabled,
+                   fallback_debtor_id, fallback_debtor_name, entry_amounts, updated_at)
+            values (:id, :mode, :vat, :sj, :cj, :pc, :wh, :pps, :di, :lmd, :ce, :fd, :fdn, :ea,
+                    :now)
             on conflict (integration_id) do update set
                    booking_mode = excluded.booking_mode, vat_type = excluded.vat_type,
                    sales_journal = excluded.sales_journal, cash_journal = excluded.cash_journal,
@@ -128,7 +131,10 @@ class JdbcIntegrationStore implements IntegrationStore {
                    processable_payment_statuses = excluded.processable_payment_statuses,
                    direct_invoice = excluded.direct_invoice,
                    ledger_mapping_disabled = excluded.ledger_mapping_disabled,
-                   currency_enabled = excluded.currency_enabled, updated_at = excluded.updated_at
+                   currency_enabled = excluded.currency_enabled,
+                   fallback_debtor_id = excluded.fallback_debtor_id,
+                   fallback_debtor_name = excluded.fallback_debtor_name,
+                   entry_amounts = excluded.entry_amounts, updated_at = excluded.updated_at
             """)
         .param("id", s.integrationId())
         .param("mode", s.bookingMode().name())
@@ -141,6 +147,9 @@ class JdbcIntegrationStore implements IntegrationStore {
         .param("di", s.directInvoice())
         .param("lmd", s.ledgerMappingDisabled())
         .param("ce", s.currencyEnabled())
+        .param("fd", s.fallbackDebtorId())
+        .param("fdn", s.fallbackDebtorName())
+        .param("ea", s.entryAmounts().name())
         .param("now", ts(clock.instant()))
         .update();
   }
@@ -186,6 +195,97 @@ class JdbcIntegrationStore implements IntegrationStore {
         });
   }
 
+  @Override
+  public List<PaymentMethodDebtor> paymentMethodDebtors(UUID integrationId) {
+    return jdbc.sql(
+            "select payment_method_code, account_id, account_name from payment_method_debtor"
+                + " where integration_id = :id order by payment_method_code")
+        .param("id", integrationId)
+        .query(
+            (rs, n) ->
+                new PaymentMethodDebtor(
+                    rs.getString("payment_method_code"),
+                    uuid(rs, "account_id"),
+                    rs.getString("account_name")))
+        .list();
+  }
+
+  @Override
+  public void replacePaymentMethodDebtors(UUID integrationId, List<PaymentMethodDebtor> rows) {
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql("delete from payment_method_debtor where integration_id = :id")
+              .param("id", integrationId)
+              .update();
+          for (PaymentMethodDebtor row : rows) {
+            jdbc.sql(
+                    """
+                    insert into payment_method_debtor (integration_id, payment_method_code,
+                           account_id, account_name)
+                    values (:id, :code, :account, :name)
+                    """)
+                .param("id", integrationId)
+                .param("code", row.paymentMethodCode())
+                .param("account", row.accountId())
+                .param("name", row.accountName())
+                .update();
+          }
+        });
+  }
+
+  @Override
+  public void clearDivisionReferences(UUID integrationId) {
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql(
+                  "update settings set warehouse_id = null, fallback_debtor_id = null,"
+                      + " fallback_debtor_name = null, updated_at = :now"
+                      + " where integration_id = :id")
+              .param("id", integrationId)
+              .param("now", ts(clock.instant()))
+              .update();
+          jdbc.sql("delete from payment_method_debtor where integration_id = :id")
+              .param("id", integrationId)
+              .update();
+          jdbc.sql("update vat_mapping set gl_account = null where integration_id = :id")
+              .param("id", integrationId)
+              .update();
+        });
+  }
+
+  @Override
+  public Optional<String> divisionFact(UUID integrationId, String division, String fact) {
+    return jdbc.sql(
+            "select value from exact_division_fact"
+                + " where integration_id = :id and division = :d and fact = :f")
+        .param("id", integrationId)
+        .param("d", division)
+        .param("f", fact)
+        .query(String.class)
+        .optional();
+  }
+
+  @Override
+  public void learnDivisionFact(
+      UUID integrationId, String division, String fact, String value, String evidence) {
+    jdbc.sql(
+            """
+            insert into exact_division_fact (integration_id, division, fact, value, learned_at,
+                   evidence)
+            values (:id, :d, :f, :v, :now, :e)
+            on conflict (integration_id, division, fact) do update set
+                   value = excluded.value, learned_at = excluded.learned_at,
+                   evidence = excluded.evidence
+            """)
+        .param("id", integrationId)
+        .param("d", division)
+        .param("f", fact)
+        .param("v", value)
+        .param("e", evidence)
+        .param("now", ts(clock.instant()))
+        .update();
+  }
+
   private static Integration map(ResultSet rs, int row) throws SQLException {
     Date start = rs.getDate("start_date");
     return new Integration(
@@ -216,6 +316,9 @@ class JdbcIntegrationStore implements IntegrationStore {
             .collect(Collectors.toSet()),
         rs.getBoolean("direct_invoice"),
         rs.getBoolean("ledger_mapping_disabled"),
-        rs.getBoolean("currency_enabled"));
+        rs.getBoolean("currency_enabled"),
+        uuid(rs, "fallback_debtor_id"),
+        rs.getString("fallback_debtor_name"),
+        IntegrationSettings.EntryAmounts.valueOf(rs.getString("entry_amounts")));
   }
 }

@@ -71,8 +71,9 @@ class GeneratedOrdersVatIT {
             () -> {
               orders.clear();
               system
-                  .operatorGet("/api/orders?limit=1000&integration=" + seeded.integrationId())
+                  .operatorGet("/api/orders?size=1000&integration=" + seeded.integrationId())
                   .json()
+                  .path("orders")
                   .forEach(orders::add);
               return orders.size() == COUNT
                   && orders.stream()

@@ -41,6 +41,17 @@ final class ExactClient {
     return getInDivision(c, division(c), path, query, maxRows);
   }
 
+  /** GET in the given division (where an earlier write went); every page, up to maxRows. */
+  List<JsonNode> getIn(
+      UUID integrationId, String division, String path, String query, int maxRows) {
+    return getInDivision(tokens.connection(integrationId), division, path, query, maxRows);
+  }
+
+  /** The division the merchant chose. */
+  String division(UUID integrationId) {
+    return division(tokens.connection(integrationId));
+  }
+
   List<JsonNode> getInDivision(SystemConnection c, String division, String path, String query) {
     return getInDivision(c, division, path, query, Integer.MAX_VALUE);
   }
@@ -92,9 +103,8 @@ final class ExactClient {
   }
 
   /** POST {division}/{path}; the created entity as Exact returns it (201). */
-  JsonNode post(UUID integrationId, String path, Object body, String what) {
+  JsonNode post(UUID integrationId, String division, String path, Object body, String what) {
     SystemConnection c = tokens.connection(integrationId);
-    String division = division(c);
     String json = JSON.writeValueAsString(body);
     ExactResponse r =
         exchange(
@@ -114,6 +124,21 @@ final class ExactClient {
     } catch (RuntimeException e) {
       throw new ExternalSystemException.OutcomeUnknown(what + ": unreadable answer", e);
     }
+  }
+
+  /** DELETE {division}/{path}(guid'id'); Exact answers 204. */
+  void delete(UUID integrationId, String division, String path, UUID id, String what) {
+    SystemConnection c = tokens.connection(integrationId);
+    exchange(
+        c,
+        division,
+        token ->
+            ExactHttp.request(
+                    c.baseUrl() + "/api/v1/" + division + "/" + path + "(guid'" + id + "')")
+                .header("Authorization", "Bearer " + token.accessToken())
+                .DELETE(),
+        true,
+        what);
   }
 
   /**

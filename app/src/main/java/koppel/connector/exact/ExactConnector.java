@@ -4,6 +4,7 @@ import java.time.Clock;
 import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingSystem;
+import koppel.order.port.ClusterLock;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.RateLimitStore;
 
@@ -18,9 +19,13 @@ public class ExactConnector {
   private final ExactMasterData masterData;
 
   public ExactConnector(
-      ExactSettings settings, ConnectionStore connections, RateLimitStore limits, Clock clock) {
+      ExactSettings settings,
+      ConnectionStore connections,
+      ClusterLock cluster,
+      RateLimitStore limits,
+      Clock clock) {
     ExactHttp http = new ExactHttp(settings);
-    ExactTokens tokens = new ExactTokens(connections, http, settings, clock);
+    ExactTokens tokens = new ExactTokens(connections, cluster, http, settings, clock);
     ExactClient client =
         new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock);
     this.accounting = new ExactAccountingSystem(client);

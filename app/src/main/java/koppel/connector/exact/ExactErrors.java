@@ -54,7 +54,7 @@ final class ExactErrors {
       case 404 -> new ExternalSystemException.NotFound(what + ": " + detail);
       case 429 ->
           new ExternalSystemException.RateLimited(
-              "Exact Online rate limit reached", retryAt(r, clock));
+              "Exact Online answered 429: too many calls", retryAt(r, clock), true);
       case 400 -> new ExternalSystemException.Rejected(detail);
       default -> {
         if (r.status() >= 500 && message != null) {

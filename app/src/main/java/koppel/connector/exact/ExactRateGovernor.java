@@ -38,7 +38,10 @@ final class ExactRateGovernor {
             clock.instant());
     if (back.isPresent()) {
       throw new ExternalSystemException.RateLimited(
-          "Exact Online call budget used up until " + back.get(), back.get());
+          "Koppel's budget of Exact Online calls for this administration is used up until "
+              + back.get(),
+          back.get(),
+          false);
     }
   }
 

@@ -35,9 +35,20 @@ final class ExactRecords {
   record Item(
       @JsonProperty("Code") String code,
       @JsonProperty("Description") String description,
+      @JsonProperty("Barcode") String barcode,
       @JsonProperty("IsSalesItem") Boolean isSalesItem,
       @JsonProperty("IsStockItem") Boolean isStockItem,
       @JsonProperty("SalesVatCode") String salesVatCode) {}
+
+  /** crm/Addresses (type 4 = delivery). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Address(
+      @JsonProperty("Account") UUID account,
+      @JsonProperty("Type") Integer type,
+      @JsonProperty("AddressLine1") String addressLine1,
+      @JsonProperty("Postcode") String postcode,
+      @JsonProperty("City") String city,
+      @JsonProperty("Country") String country) {}
 
   /** salesinvoice/SalesInvoices, lines inline. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,6 +74,7 @@ final class ExactRecords {
       @JsonProperty("Quantity") BigDecimal quantity,
       @JsonProperty("UnitPrice") BigDecimal unitPrice,
       @JsonProperty("VATCode") String vatCode,
+      @JsonProperty("VATAmountFC") BigDecimal vatAmountFc,
       @JsonProperty("GLAccount") UUID glAccount) {}
 
   /** salesorder/SalesOrders, lines inline. */
@@ -85,7 +97,9 @@ final class ExactRecords {
       @JsonProperty("Item") UUID item,
       @JsonProperty("Quantity") BigDecimal quantity,
       @JsonProperty("UnitPrice") BigDecimal unitPrice,
-      @JsonProperty("VATCode") String vatCode) {}
+      @JsonProperty("VATCode") String vatCode,
+      // the VAT amount field of a sales order line is VATAmount (not VATAmountFC, as on invoices)
+      @JsonProperty("VATAmount") BigDecimal vatAmount) {}
 
   /** salesentry/SalesEntries, lines inline. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -102,7 +116,6 @@ final class ExactRecords {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record SalesEntryLine(
       @JsonProperty("Description") String description,
-      @JsonProperty("Quantity") BigDecimal quantity,
       @JsonProperty("AmountFC") BigDecimal amountFc,
       @JsonProperty("VATAmountFC") BigDecimal vatAmountFc,
       @JsonProperty("VATCode") String vatCode,

@@ -4,10 +4,13 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import koppel.order.domain.BookingError;
+import koppel.order.port.ClusterLock;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.SystemConnection;
@@ -19,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Access tokens for Exact, refreshed one at a time per connection: a lock in this JVM, then a row
- * lock in the database shared by all nodes; the token is re-read after the lock, so a node that
- * waited uses the token another node just got. Never refreshes within 570 s of the last issue.
+ * Access tokens for Exact, refreshed one at a time per connection: a lock in this JVM, then a
+ * cluster lock in the database shared by all nodes; the token is re-read after the lock, so a node
+ * that waited uses the token another node just got. Never refreshes within 570 s of the last issue.
  */
 final class ExactTokens {
 
@@ -32,10 +35,19 @@ final class ExactTokens {
   private final ExactHttp http;
   private final ExactSettings settings;
   private final Clock clock;
+  private static final String TOKEN_LOCK = "exact-token";
+
+  private final ClusterLock cluster;
   private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  ExactTokens(ConnectionStore connections, ExactHttp http, ExactSettings settings, Clock clock) {
+  ExactTokens(
+      ConnectionStore connections,
+      ClusterLock cluster,
+      ExactHttp http,
+      ExactSettings settings,
+      Clock clock) {
     this.connections = connections;
+    this.cluster = cluster;
     this.http = http;
     this.settings = settings;
     this.clock = clock;
@@ -59,14 +71,35 @@ final class ExactTokens {
     }
   }
 
+  /**
+   * Refreshes under two locks — this JVM's, then the cluster lock every node sees — and re-reads
+   * the connection once both are held, so a node that waited uses the token another node just got.
+   * The HTTP call to Exact runs with no database transaction open; the new tokens are saved in a
+   * short transaction of their own.
+   */
   private SystemConnection refreshLocked(UUID integrationId, boolean force) {
-    ReentrantLock lock = locks.computeIfAbsent(integrationId, id -> new ReentrantLock());
-    lock.lock();
+    ReentrantLock jvm = locks.computeIfAbsent(integrationId, id -> new ReentrantLock());
+    jvm.lock();
     try {
-      return connections.updateLocked(
-          integrationId, ExternalSystem.EXACT, current -> refreshIfNeeded(current, force));
+      return cluster.exclusively(
+          integrationId,
+          List.of(TOKEN_LOCK),
+          () -> {
+            SystemConnection current =
+                connections
+                    .find(integrationId, ExternalSystem.EXACT)
+                    .orElseThrow(
+                        () ->
+                            new ExternalSystemException.NotAuthorized(
+                                "Exact Online is not connected"));
+            UnaryOperator<SystemConnection> change = refreshIfNeeded(current, force);
+            if (change == null) {
+              return current;
+            }
+            return connections.updateLocked(integrationId, ExternalSystem.EXACT, change);
+          });
     } finally {
-      lock.unlock();
+      jvm.unlock();
     }
   }
 
@@ -97,7 +130,8 @@ final class ExactTokens {
       Instant allowed = refreshAllowedAt(c);
       throw new ExternalSystemException.RateLimited(
           "Exact Online token refresh not allowed yet",
-          allowed.isAfter(now) ? allowed : now.plusSeconds(1));
+          allowed.isAfter(now) ? allowed : now.plusSeconds(1),
+          false);
     }
     return c;
   }
@@ -140,14 +174,17 @@ final class ExactTokens {
         : c.tokenIssuedAt().plus(settings.minTokenAge());
   }
 
-  /** Runs under the row lock, on the re-read connection. */
-  private SystemConnection refreshIfNeeded(SystemConnection current, boolean force) {
+  /**
+   * Runs under the cluster lock, on the re-read connection: the change to save (new tokens, or the
+   * chain marked broken), or null when nothing is to be saved.
+   */
+  private UnaryOperator<SystemConnection> refreshIfNeeded(SystemConnection current, boolean force) {
     Instant now = clock.instant();
     if (current.state() != ConnectionState.CONNECTED || (!force && !needsRefresh(current, now))) {
-      return current;
+      return null;
     }
     if (now.isBefore(refreshAllowedAt(current))) {
-      return current;
+      return null;
     }
     String form =
         "grant_type=refresh_token&refresh_token="
@@ -168,28 +205,27 @@ final class ExactTokens {
       Instant issued = clock.instant();
       JsonNode body = JSON.readTree(r.body());
       long expiresIn = Long.parseLong(body.path("expires_in").asString("600").trim());
+      String access = body.path("access_token").asString();
+      String refresh = body.path("refresh_token").asString();
       log.info("integration={} Exact access token refreshed", current.integrationId());
-      return current.withTokens(
-          body.path("access_token").asString(),
-          body.path("refresh_token").asString(),
-          issued.plus(Duration.ofSeconds(expiresIn)),
-          issued);
+      return c -> c.withTokens(access, refresh, issued.plus(Duration.ofSeconds(expiresIn)), issued);
     }
     String message = ExactErrors.message(r.body());
     if (r.status() == 400 && message != null && message.contains("not expired")) {
       log.warn(
           "integration={} Exact refused an early refresh: {}", current.integrationId(), message);
-      return current;
+      return null;
     }
     if (r.status() == 400 || r.status() == 401) {
       log.warn("integration={} Exact refresh chain broken: {}", current.integrationId(), message);
-      return current.broken(
+      BookingError broken =
           new BookingError(
               "EXACT_NOT_CONNECTED",
               "Exact Online no longer accepts Koppel's access ("
                   + (message == null ? "HTTP " + r.status() : message)
                   + "). Orders wait; none are lost.",
-              "Click Connect next to Exact Online on the dashboard, log in and allow access."));
+              "Click Connect next to Exact Online on the dashboard, log in and allow access.");
+      return c -> c.broken(broken);
     }
     throw new ExternalSystemException.Unavailable("token refresh: HTTP " + r.status(), null);
   }

@@ -89,7 +89,9 @@ final class KmoShopsClient {
               clock.instant());
       if (back.isPresent()) {
         throw new ExternalSystemException.RateLimited(
-            path + ": the shop's call budget is used up until " + back.get(), back.get());
+            path + ": Koppel's budget of calls to the shop is used up until " + back.get(),
+            back.get(),
+            false);
       }
     }
     HttpResponse<String> r;
@@ -115,7 +117,7 @@ final class KmoShopsClient {
       case 401, 403 -> throw new ExternalSystemException.NotAuthorized(detail);
       case 404 -> throw new ExternalSystemException.NotFound(detail);
       case 422 -> throw new ExternalSystemException.Rejected(detail);
-      case 429 -> throw new ExternalSystemException.RateLimited(detail, retryAt(r));
+      case 429 -> throw new ExternalSystemException.RateLimited(detail, retryAt(r), true);
       default -> throw new ExternalSystemException.Unavailable(detail, null);
     }
   }

@@ -1,8 +1,15 @@
 package koppel.order.pipeline;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
 import koppel.order.domain.BookingError;
 import koppel.order.domain.BookingMode;
+import koppel.order.domain.Money;
+import koppel.order.domain.ShopOrder;
+import koppel.order.port.BookedDocument;
+import koppel.order.port.CreatedDocument;
+import koppel.order.port.FoundDocument;
 
 /** Every error a merchant can see, with its stable code, plain words and a resolution. */
 public final class BookingErrors {
@@ -129,10 +136,23 @@ public final class BookingErrors {
         "Nothing to do: Koppel tries again by itself. If this stays, press Process later.");
   }
 
-  public static BookingError rateLimited(String system) {
+  /**
+   * A call held back by a rate limit: {@code byRemote} when the system itself answered 429 (and
+   * only then does Koppel say the system asked it to slow down); otherwise Koppel paced itself to
+   * stay inside the system's limits, and {@code detail} says which.
+   */
+  public static BookingError rateLimited(String system, boolean byRemote, String detail) {
     return new BookingError(
         "RATE_LIMITED",
-        system + " asked Koppel to slow down; the order waits for the next window.",
+        byRemote
+            ? system
+                + " asked Koppel to slow down (too many calls); the order waits for the"
+                + " next window."
+            : "Koppel paced its calls to "
+                + system
+                + " to stay within its limits ("
+                + detail
+                + "); the order waits for the next window.",
         "Nothing to do: the order is booked automatically when the window opens.");
   }
 
@@ -149,6 +169,146 @@ public final class BookingErrors {
         "ORDER_NOT_FOUND",
         "KMO Shops no longer knows order " + orderId + ".",
         "Check in KMO Shops whether the order was deleted. Nothing needs booking if it was.");
+  }
+
+  /** Order data Koppel cannot read or book (a missing VAT rate, quantity 0, no totals). */
+  public static BookingError orderIncomplete(String what) {
+    return new BookingError(
+        "INTERNAL_ERROR",
+        "Koppel cannot book this order: " + what + " is missing or unreadable in KMO Shops.",
+        "Correct the order in KMO Shops, then press Process. If the order looks right there,"
+            + " send its number and this message to support.");
+  }
+
+  /** Anything nobody expected; the order stops instead of being retried forever. */
+  public static BookingError internalError(String step, RuntimeException e) {
+    return new BookingError(
+        "INTERNAL_ERROR",
+        "Koppel stopped at the "
+            + step
+            + " step of this order with an unexpected error ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + "). Nothing was booked twice.",
+        "Check the order in KMO Shops, then press Process. If it stops again, send the order"
+            + " number and this message to support.");
+  }
+
+  public static BookingError lockBusy(String detail) {
+    return new BookingError(
+        "LOCK_BUSY",
+        "Another Koppel node is creating the same customer or product (" + detail + ").",
+        "Nothing to do: the order is tried again in a moment.");
+  }
+
+  public static BookingError customerEmailMissing(boolean icp) {
+    return icp
+        ? new BookingError(
+            "CUSTOMER_EMAIL_MISSING",
+            "This intra-Community order has no customer e-mail address, so Koppel cannot find or"
+                + " create the customer's own debtor (an ICP sale needs the debtor with the"
+                + " customer's VAT number).",
+            "Add the customer's e-mail address to the order in KMO Shops, then press Process.")
+        : new BookingError(
+            "CUSTOMER_EMAIL_MISSING",
+            "This guest order has no e-mail address, and Koppel matches debtors by e-mail"
+                + " address only.",
+            "Choose a debtor for guest orders in Configuration → fallback debtor for guests (or"
+                + " add the e-mail address to the order in KMO Shops), then press Process.");
+  }
+
+  public static BookingError icpDebtorVatNumber(String debtor, String onDebtor, String checked) {
+    return new BookingError(
+        "ICP_DEBTOR_VAT_NUMBER",
+        "Debtor "
+            + debtor
+            + " in Exact Online has "
+            + (onDebtor == null || onDebtor.isBlank() ? "no VAT number" : "VAT number " + onDebtor)
+            + ", but this intra-Community order was checked with "
+            + checked
+            + ". Exact takes the ICP listing from the debtor, so the two must agree.",
+        "Enter VAT number "
+            + checked
+            + " on debtor "
+            + debtor
+            + " in Exact Online (or correct the number on the order in KMO Shops), then press"
+            + " Process.");
+  }
+
+  public static BookingError warehouseMissing(String what) {
+    return new BookingError(
+        "WAREHOUSE_MISSING",
+        "No default warehouse is configured, and " + what + " need one.",
+        "Choose the default warehouse in Configuration → Exact Online, save, then press Process.");
+  }
+
+  public static BookingError documentAmbiguous(
+      BookingMode mode, String yourRef, String division, List<FoundDocument> found) {
+    return new BookingError(
+        "EXACT_DOCUMENT_AMBIGUOUS",
+        "Exact Online administration "
+            + division
+            + " has "
+            + found.size()
+            + " "
+            + mode.documentType()
+            + "s with reference "
+            + yourRef
+            + " for this debtor ("
+            + found.stream()
+                .map(d -> DocumentStep.describe(d.booked()) + ": " + amount(d.amountIncl()))
+                .collect(Collectors.joining(", "))
+            + "). Koppel cannot tell which one it booked, so it books nothing more.",
+        "Delete the documents that are not this order's in Exact Online (keep one), then press"
+            + " Process: Koppel takes the one that is left.");
+  }
+
+  public static BookingError documentMismatch(
+      BookingMode mode, String yourRef, FoundDocument found, BigDecimal expected) {
+    return new BookingError(
+        "EXACT_DOCUMENT_MISMATCH",
+        mode.documentType()
+            + " "
+            + DocumentStep.describe(found.booked())
+            + " with reference "
+            + yourRef
+            + " exists in Exact Online for this debtor, but for "
+            + amount(found.amountIncl())
+            + " instead of "
+            + amount(expected)
+            + ". It may be this order's, written by an earlier attempt; Koppel does not book it a"
+            + " second time.",
+        "Correct the draft in Exact Online so it matches the order (or delete it to have Koppel"
+            + " book the order again), then press Process.");
+  }
+
+  public static BookingError totalsDiffer(
+      BookedDocument document, CreatedDocument answer, ShopOrder.Totals shop) {
+    return new BookingError(
+        "EXACT_TOTALS_DIFFER",
+        "Exact Online booked "
+            + document.mode().documentType()
+            + " "
+            + DocumentStep.describe(document)
+            + " at "
+            + amount(answer.amountIncl())
+            + (answer.amountExcl() != null || answer.vatAmount() != null
+                ? " (excl. VAT " + amount(answer.excl()) + ", VAT " + amount(answer.vat()) + ")"
+                : "")
+            + ", but the customer paid "
+            + amount(shop.totalIncl())
+            + " (excl. VAT "
+            + amount(shop.totalExcl())
+            + ", VAT "
+            + amount(Money.cents(shop.totalIncl()).subtract(Money.cents(shop.totalExcl())))
+            + "). The document stays a draft.",
+        "Correct the draft in Exact Online so its totals match the order (or delete it to have"
+            + " Koppel book the order again), then press Process. Tell support too: Koppel and"
+            + " Exact rounded differently.");
+  }
+
+  private static String amount(BigDecimal a) {
+    return a == null ? "?" : Money.cents(a).toPlainString();
   }
 
   /** A resolution a merchant can act on, for the Exact messages we know. */

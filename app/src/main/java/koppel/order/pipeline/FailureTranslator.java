@@ -2,7 +2,6 @@ package koppel.order.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
-import koppel.jobs.BookingFailure;
 import koppel.order.port.ExternalSystemException;
 
 /** Turns what a connector reports into what the queue should do, with the merchant's words. */
@@ -21,7 +20,7 @@ final class FailureTranslator {
     }
     if (e instanceof ExternalSystemException.RateLimited limited) {
       return new BookingFailure.Retryable(
-          BookingErrors.rateLimited("Exact Online"),
+          BookingErrors.rateLimited("Exact Online", limited.byRemote(), e.getMessage()),
           notBefore(limited.retryAt(), now),
           false,
           false,
@@ -51,7 +50,7 @@ final class FailureTranslator {
   static BookingFailure fromShop(ExternalSystemException e, long orderId, Instant now) {
     if (e instanceof ExternalSystemException.RateLimited limited) {
       return new BookingFailure.Retryable(
-          BookingErrors.rateLimited("KMO Shops"),
+          BookingErrors.rateLimited("KMO Shops", limited.byRemote(), e.getMessage()),
           notBefore(limited.retryAt(), now),
           false,
           false,

@@ -1,6 +1,7 @@
 package koppel.order.pipeline;
 
 import java.time.Clock;
+import java.util.UUID;
 import koppel.order.domain.OrderKey;
 import koppel.order.port.BookedDocument;
 import koppel.order.port.EventLog;
@@ -21,8 +22,11 @@ class MarkBooked {
     this.clock = clock;
   }
 
-  void apply(OrderKey key, BookedDocument document) {
-    orders.markBooked(key, document, clock.instant());
+  /** False when the order's attempt is no longer {@code attemptId} (another attempt took over). */
+  boolean apply(OrderKey key, UUID attemptId, BookedDocument document) {
+    if (!orders.markBooked(key, attemptId, document, clock.instant())) {
+      return false;
+    }
     events.record(
         key,
         "BOOKED",
@@ -32,5 +36,6 @@ class MarkBooked {
             + document.id()
             + (document.number() == null ? "" : " number " + document.number()),
         clock.instant());
+    return true;
   }
 }

@@ -1,29 +1,29 @@
 package koppel.order.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationSettings;
 import koppel.integration.IntegrationStore;
-import koppel.jobs.BookingFailure;
-import koppel.jobs.RetryPolicy;
 import koppel.order.domain.BookingError;
 import koppel.order.domain.BookingMode;
+import koppel.order.domain.Money;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.ShopOrder;
-import koppel.order.domain.SyncState;
 import koppel.order.domain.WaitReason;
-import koppel.order.port.AccountingRef;
+import koppel.order.port.AccountingSystem;
 import koppel.order.port.BookOrder;
 import koppel.order.port.BookedDocument;
-import koppel.order.port.DocumentDraft;
+import koppel.order.port.BookingFence;
+import koppel.order.port.ClusterLock;
 import koppel.order.port.EventLog;
 import koppel.order.port.ExternalSystemException;
-import koppel.order.port.NewItem;
+import koppel.order.port.FoundDocument;
 import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
 import koppel.order.port.ShopSystem;
@@ -31,12 +31,14 @@ import koppel.vat.VatSituation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * One attempt at one order, as a fixed template: read → must skip or wait? → already done? → checks
- * → customer → products → document → mark booked. Every outcome is recorded in order_sync and the
- * order's history; the return value tells the queue whether to come back.
+ * One attempt at one order, as a fixed template: read → must skip or wait? → written before? →
+ * checks → customer → products → (delivery address) → document → mark booked. Every outcome is
+ * recorded in order_sync and the order's history; the return value tells the queue whether to come
+ * back. Nothing escapes: an unexpected exception ends the order as FAILED with INTERNAL_ERROR.
  */
 @Service
 public class OrderPipeline implements BookOrder {
@@ -46,38 +48,47 @@ public class OrderPipeline implements BookOrder {
   private final OrderSyncStore orders;
   private final IntegrationStore integrations;
   private final ShopSystem shop;
+  private final AccountingSystem accounting;
   private final CustomerStep customers;
   private final ProductsStep products;
+  private final AddressStep addresses;
   private final DocumentStep documents;
   private final VatStep vatStep;
   private final MarkBooked markBooked;
   private final EventLog events;
   private final RetryPolicy retryPolicy;
   private final Clock clock;
+  private final Duration takeover;
 
   OrderPipeline(
       OrderSyncStore orders,
       IntegrationStore integrations,
       ShopSystem shop,
+      AccountingSystem accounting,
       CustomerStep customers,
       ProductsStep products,
+      AddressStep addresses,
       DocumentStep documents,
       VatStep vatStep,
       MarkBooked markBooked,
       EventLog events,
       RetryPolicy retryPolicy,
-      Clock clock) {
+      Clock clock,
+      @Value("${koppel.booking.takeover-after:2m}") Duration takeover) {
     this.orders = orders;
     this.integrations = integrations;
     this.shop = shop;
+    this.accounting = accounting;
     this.customers = customers;
     this.products = products;
+    this.addresses = addresses;
     this.documents = documents;
     this.vatStep = vatStep;
     this.markBooked = markBooked;
     this.events = events;
     this.retryPolicy = retryPolicy;
     this.clock = clock;
+    this.takeover = takeover;
   }
 
   @Override
@@ -92,6 +103,12 @@ public class OrderPipeline implements BookOrder {
     }
   }
 
+  /** Where an attempt is, for the words of a failure and for what a retry must know. */
+  private static final class Progress {
+    String step = "order";
+    boolean writingDocument;
+  }
+
   private Result run(OrderKey key) {
     Optional<OrderSync> sync = orders.find(key);
     if (sync.isEmpty() || sync.get().state().isFinal()) {
@@ -103,23 +120,16 @@ public class OrderPipeline implements BookOrder {
           key, WaitReason.INTEGRATION_STOPPED, "The integration is stopped", clock.instant());
       return new Done("integration stopped");
     }
-    boolean earlierWriteMayExist = sync.get().state() == SyncState.BOOKING;
-    int attempts = orders.startAttempt(key, clock.instant()).orElse(0);
+    OrderSyncStore.AttemptStart start = orders.startAttempt(key, clock.instant(), takeover);
+    if (start instanceof OrderSyncStore.Busy busy) {
+      return new RetryAt(busy.until());
+    }
+    if (!(start instanceof OrderSyncStore.Started started)) {
+      return new Done("nothing to do");
+    }
+    Progress progress = new Progress();
     try {
-      ShopOrder order = fetch(key);
-      BookedDocument document =
-          book(key, integration, order, earlierWriteMayExist, sync.get().imported());
-      if (document == null) {
-        return new Done("not bookable now");
-      }
-      markBooked.apply(key, document);
-      log.info(
-          "integration={} order={} booked as {} {}",
-          key.integrationId(),
-          order.number(),
-          document.mode().documentType(),
-          document.id());
-      return new Done("booked");
+      return book(key, integration, sync.get(), started, progress);
     } catch (BookingFailure.NothingToDo nothing) {
       log.info(
           "integration={} order={} nothing to do: {}",
@@ -130,35 +140,51 @@ public class OrderPipeline implements BookOrder {
     } catch (BookingFailure.Permanent failed) {
       return fail(key, failed.error());
     } catch (BookingFailure.Retryable retry) {
-      return retry(key, retry, attempts);
-    }
-  }
-
-  private ShopOrder fetch(OrderKey key) {
-    try {
-      ShopOrder order = shop.fetchOrder(key.integrationId(), key.shopOrderId());
-      orders.updateFacts(key, order, clock.instant());
-      return order;
+      return retry(key, retry, started.attempts(), false);
     } catch (ExternalSystemException e) {
-      throw FailureTranslator.fromShop(e, key.shopOrderId(), clock.instant());
+      BookingFailure f = FailureTranslator.fromExact(e, progress.step, clock.instant());
+      if (f instanceof BookingFailure.Permanent p) {
+        return fail(key, p.error());
+      }
+      return retry(key, (BookingFailure.Retryable) f, started.attempts(), progress.writingDocument);
+    } catch (ClusterLock.Timeout e) {
+      return retry(
+          key,
+          new BookingFailure.Retryable(
+              BookingErrors.lockBusy(e.getMessage()), null, false, false, e),
+          started.attempts(),
+          false);
+    } catch (RuntimeException unexpected) {
+      log.error(
+          "integration={} order={} failed unexpectedly at {}",
+          key.integrationId(),
+          key.shopOrderId(),
+          progress.step,
+          unexpected);
+      return fail(key, BookingErrors.internalError(progress.step, unexpected));
     }
   }
 
-  /** Books the order, or records why not (open, skipped) and returns null. */
-  private BookedDocument book(
+  private Result book(
       OrderKey key,
       Integration integration,
-      ShopOrder order,
-      boolean earlierWriteMayExist,
-      boolean imported) {
+      OrderSync sync,
+      OrderSyncStore.Started started,
+      Progress progress) {
+    ShopOrder order = fetch(key);
     IntegrationSettings settings = integrations.settings(key.integrationId());
+    LocalDate date =
+        order.createdAt() == null
+            ? null
+            : order.createdAt().atZoneSameInstant(integration.zone()).toLocalDate();
+    Optional<BookingFence> fence = started.fence();
     Processability.Decision decision =
-        Processability.decide(order, integration, settings, imported);
+        Processability.decide(order, integration, settings, sync.imported(), date);
     if (!(decision instanceof Processability.Book)) {
-      if (earlierWriteMayExist) {
-        Optional<BookedDocument> earlier = findEarlier(key, settings.bookingMode(), order);
-        if (earlier.isPresent()) {
-          return earlier.get();
+      if (fence.isPresent()) {
+        Optional<Result> adopted = adoptEarlier(key, fence.get(), order, settings, progress);
+        if (adopted.isPresent()) {
+          return adopted.get();
         }
       }
       if (decision instanceof Processability.Skip skip) {
@@ -168,10 +194,19 @@ public class OrderPipeline implements BookOrder {
         orders.markOpen(key, wait.code(), wait.reason(), clock.instant());
         events.record(key, "OPEN", wait.reason(), clock.instant());
       }
-      return null;
+      return new Done("not bookable now");
     }
+    if (fence.isPresent()) {
+      Optional<Result> adopted = adoptEarlier(key, fence.get(), order, settings, progress);
+      if (adopted.isPresent()) {
+        return adopted.get();
+      }
+    }
+    progress.step = "order";
+    PreChecks.complete(order);
+    String division = accounting.division(key.integrationId());
     BookingMode mode = settings.bookingMode();
-    VatSituation situation = vatStep.situation(order, integration.shopCountry());
+    VatSituation situation = vatStep.situation(order, integration.shopCountry(), date);
     events.record(
         key,
         "VAT",
@@ -187,28 +222,120 @@ public class OrderPipeline implements BookOrder {
             mode == BookingMode.SALES_ENTRY
                 || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled()));
     PreChecks.check(order, vat);
-    List<NewItem> neededItems =
-        mode == BookingMode.SALES_ENTRY
-            ? List.of()
-            : DocumentMapper.neededItems(order, settings, vat);
-    String step = "customer";
-    try {
-      AccountingRef customer = customers.resolve(key.integrationId(), order, settings);
-      step = "products";
-      Map<String, UUID> items = products.resolve(key.integrationId(), neededItems);
-      step = mode.documentType();
-      DocumentDraft draft = DocumentMapper.map(order, settings, customer.id(), items, vat);
-      return documents.book(key, draft, earlierWriteMayExist);
-    } catch (ExternalSystemException e) {
-      throw FailureTranslator.fromExact(e, step, clock.instant());
+    String note = OrderAmounts.of(order).breakdownNote();
+    if (note != null) {
+      events.record(key, "AMOUNTS", note, clock.instant());
     }
+    boolean reading = entryAmountsIncludeVat(key, division, settings);
+    DocumentMapper.Plan plan = DocumentMapper.plan(order, settings, vat, date, reading);
+
+    progress.step = "customer";
+    UUID customer = customers.resolve(key, division, order, settings, situation);
+    progress.step = "products";
+    Map<String, UUID> items = products.resolve(key, division, plan.products());
+    UUID deliveryAddress = null;
+    if (mode == BookingMode.SALES_ORDER) {
+      progress.step = "delivery address";
+      deliveryAddress = addresses.resolve(key, division, customer, order);
+    }
+    UUID address = deliveryAddress;
+
+    progress.step = mode.documentType();
+    progress.writingDocument = true;
+    BookingFence next =
+        new BookingFence(
+            UUID.randomUUID(),
+            division,
+            mode,
+            order.number(),
+            customer,
+            Money.cents(order.totals().totalIncl()));
+    boolean learnable =
+        mode == BookingMode.SALES_ENTRY
+            && settings.vatIncluding()
+            && settings.entryAmounts() == IntegrationSettings.EntryAmounts.AUTO;
+    DocumentStep.Written written =
+        documents.write(
+            key,
+            fence.map(BookingFence::attemptId).orElse(null),
+            next,
+            order,
+            r -> DocumentMapper.plan(order, settings, vat, date, r).draft(customer, items, address),
+            reading,
+            learnable,
+            (d, value, evidence) ->
+                integrations.learnDivisionFact(
+                    key.integrationId(),
+                    d,
+                    DocumentStep.ENTRY_AMOUNTS_FACT,
+                    Boolean.toString(value),
+                    evidence));
+    progress.writingDocument = false;
+    if (written instanceof DocumentStep.Differs differs) {
+      BookingError error =
+          BookingErrors.totalsDiffer(differs.document(), differs.answer(), order.totals());
+      orders.markDocumentDiffers(key, next.attemptId(), differs.document(), error, clock.instant());
+      events.record(key, "FAILED", error.code() + ": " + error.message(), clock.instant());
+      return new Done("written, totals differ");
+    }
+    BookedDocument document = ((DocumentStep.Booked) written).document();
+    return booked(key, next.attemptId(), document, order.number());
   }
 
-  private Optional<BookedDocument> findEarlier(OrderKey key, BookingMode mode, ShopOrder order) {
+  /** Looks where the fence says; a document of ours there is adopted as the booking. */
+  private Optional<Result> adoptEarlier(
+      OrderKey key,
+      BookingFence fence,
+      ShopOrder order,
+      IntegrationSettings settings,
+      Progress progress) {
+    progress.step =
+        "lookup of the earlier "
+            + (fence.mode() == null ? "document" : fence.mode().documentType());
+    String currentDivision =
+        fence.division() != null ? null : accounting.division(key.integrationId());
+    Optional<FoundDocument> found =
+        documents.lookUp(key, fence, order, currentDivision, settings.bookingMode());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(booked(key, fence.attemptId(), found.get().booked(), order.number()));
+  }
+
+  private Result booked(OrderKey key, UUID attemptId, BookedDocument document, String number) {
+    if (!markBooked.apply(key, attemptId, document)) {
+      throw new BookingFailure.NothingToDo("Another attempt of this order took over");
+    }
+    log.info(
+        "integration={} order={} booked as {} {}",
+        key.integrationId(),
+        number,
+        document.mode().documentType(),
+        document.id());
+    return new Done("booked");
+  }
+
+  /** How Exact reads sales-entry amounts with inclusive codes here: the setting, else learned. */
+  private boolean entryAmountsIncludeVat(
+      OrderKey key, String division, IntegrationSettings settings) {
+    return switch (settings.entryAmounts()) {
+      case INCLUDING -> true;
+      case EXCLUDING -> false;
+      case AUTO ->
+          integrations
+              .divisionFact(key.integrationId(), division, DocumentStep.ENTRY_AMOUNTS_FACT)
+              .map(Boolean::parseBoolean)
+              .orElse(false);
+    };
+  }
+
+  private ShopOrder fetch(OrderKey key) {
     try {
-      return documents.findEarlier(key, mode, order.number());
+      ShopOrder order = shop.fetchOrder(key.integrationId(), key.shopOrderId());
+      orders.updateFacts(key, order, clock.instant());
+      return order;
     } catch (ExternalSystemException e) {
-      throw FailureTranslator.fromExact(e, mode.documentType(), clock.instant());
+      throw FailureTranslator.fromShop(e, key.shopOrderId(), clock.instant());
     }
   }
 
@@ -225,13 +352,16 @@ public class OrderPipeline implements BookOrder {
     return new Done("failed");
   }
 
-  private Result retry(OrderKey key, BookingFailure.Retryable retry, int attempts) {
+  private Result retry(
+      OrderKey key, BookingFailure.Retryable retry, int attempts, boolean writingDocument) {
     Instant now = clock.instant();
-    if (retry.countsAsAttempt() && !retryPolicy.mayRetry(attempts) && !retry.outcomeUnknown()) {
+    boolean unknown = retry.outcomeUnknown() && writingDocument;
+    if (retry.countsAsAttempt() && !retryPolicy.mayRetry(attempts)) {
+      // out of retries: a person decides; the fence stays, so Process looks Exact up first
       return fail(key, retry.error());
     }
     Instant at = retry.retryAt() != null ? retry.retryAt() : retryPolicy.nextAttempt(attempts, now);
-    orders.markRetry(key, at, retry.countsAsAttempt(), retry.outcomeUnknown(), retry.error(), now);
+    orders.markRetry(key, at, retry.countsAsAttempt(), unknown, retry.error(), now);
     events.record(
         key,
         "RETRY",

@@ -1,77 +1,77 @@
 package koppel.order.pipeline;
 
 import java.math.BigDecimal;
-import java.util.function.Function;
-import koppel.jobs.BookingFailure;
 import koppel.order.domain.Money;
 import koppel.order.domain.OrderLine;
 import koppel.order.domain.ShopOrder;
 
 /**
- * The checks before anything is written to Exact Online: the order adds up, and every VAT rate has
- * a configured VAT code. Throws a Permanent failure with a resolution when a check fails.
+ * The checks before anything is written to Exact Online: the order is complete, it adds up to the
+ * cent (lines + shipping + payment costs − discounts = total, incl. and excl. VAT; VAT = incl. −
+ * excl.), and every VAT rate has a configured VAT code. No tolerance: a cent that does not add up
+ * is shown to the merchant with both figures, never booked. Throws a Permanent failure. An order
+ * with parts Koppel cannot read (no VAT rate, quantity 0) fails as INTERNAL_ERROR naming the part.
  */
 final class PreChecks {
-
-  /** Totals are in cents, lines in up to 4 decimals: allow the rounding of the parts. */
-  private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 
   private PreChecks() {}
 
   static void check(ShopOrder order, VatResolver vat) {
-    checkTotal(
-        order,
-        "incl. VAT",
-        order.totals().totalIncl(),
-        OrderLine::totalIncl,
-        ShopOrder.Charge::priceIncl,
-        ShopOrder.Discount::amountIncl);
-    checkTotal(
-        order,
-        "excl. VAT",
-        order.totals().totalExcl(),
-        OrderLine::totalExcl,
-        ShopOrder.Charge::priceExcl,
-        ShopOrder.Discount::amountExcl);
-    BigDecimal difference = order.totals().totalIncl().subtract(order.totals().totalExcl());
-    if (order.totals().totalVat() != null
-        && difference.subtract(order.totals().totalVat()).abs().compareTo(TOLERANCE) > 0) {
+    complete(order);
+    ShopOrder.Totals t = order.totals();
+    BigDecimal inclSum = Money.cents(OrderAmounts.sum(order, true));
+    BigDecimal exclSum = Money.cents(OrderAmounts.sum(order, false));
+    if (t.totalIncl().compareTo(inclSum) != 0) {
       throw new BookingFailure.Permanent(
-          BookingErrors.vatTotalMismatch(order.totals().totalVat(), difference));
+          BookingErrors.totalsMismatch("incl. VAT", t.totalIncl(), inclSum));
     }
-    order.lines().forEach(l -> vat.resolve(l.vatRate()));
-    if (order.shipping() != null) {
-      vat.resolve(order.shipping().vatRate());
+    if (t.totalExcl().compareTo(exclSum) != 0) {
+      throw new BookingFailure.Permanent(
+          BookingErrors.totalsMismatch("excl. VAT", t.totalExcl(), exclSum));
     }
-    if (order.paymentFee() != null) {
-      vat.resolve(order.paymentFee().vatRate());
+    BigDecimal difference = t.totalIncl().subtract(t.totalExcl());
+    if (t.totalVat() != null && t.totalVat().compareTo(difference) != 0) {
+      throw new BookingFailure.Permanent(BookingErrors.vatTotalMismatch(t.totalVat(), difference));
     }
-    order.discounts().forEach(d -> vat.resolve(d.vatRate()));
+    OrderAmounts.of(order).parts().forEach(p -> vat.resolve(p.rate()));
   }
 
-  private static void checkTotal(
-      ShopOrder order,
-      String side,
-      BigDecimal total,
-      Function<OrderLine, BigDecimal> line,
-      Function<ShopOrder.Charge, BigDecimal> charge,
-      Function<ShopOrder.Discount, BigDecimal> discount) {
-    BigDecimal sum = BigDecimal.ZERO;
+  /**
+   * Everything the booking needs is there and readable; else the order names what is missing. Runs
+   * first, before the VAT situation is worked out from the rates.
+   */
+  static void complete(ShopOrder order) {
+    if (order.totals() == null
+        || order.totals().totalIncl() == null
+        || order.totals().totalExcl() == null) {
+      throw new BookingFailure.Permanent(BookingErrors.orderIncomplete("the order's totals"));
+    }
+    if (order.lines().isEmpty()) {
+      throw new BookingFailure.Permanent(BookingErrors.orderIncomplete("order lines"));
+    }
     for (OrderLine l : order.lines()) {
-      sum = sum.add(Money.orZero(line.apply(l)));
+      String what = "line '" + l.description() + "'";
+      if (l.quantity() == null || l.quantity().signum() == 0) {
+        throw new BookingFailure.Permanent(
+            BookingErrors.orderIncomplete("a quantity other than 0 on " + what));
+      }
+      if (l.vatRate() == null || l.totalIncl() == null || l.totalExcl() == null) {
+        throw new BookingFailure.Permanent(
+            BookingErrors.orderIncomplete("the VAT rate or amounts of " + what));
+      }
     }
-    if (order.shipping() != null) {
-      sum = sum.add(Money.orZero(charge.apply(order.shipping())));
-    }
-    if (order.paymentFee() != null) {
-      sum = sum.add(Money.orZero(charge.apply(order.paymentFee())));
+    for (ShopOrder.Charge c : new ShopOrder.Charge[] {order.shipping(), order.paymentFee()}) {
+      if (c != null && (c.vatRate() == null || c.priceIncl() == null || c.priceExcl() == null)) {
+        throw new BookingFailure.Permanent(
+            BookingErrors.orderIncomplete("the VAT rate or amounts of '" + c.title() + "'"));
+      }
     }
     for (ShopOrder.Discount d : order.discounts()) {
-      sum = sum.subtract(Money.orZero(discount.apply(d)));
-    }
-    if (total == null || total.subtract(sum).abs().compareTo(TOLERANCE) > 0) {
-      throw new BookingFailure.Permanent(
-          BookingErrors.totalsMismatch(side, Money.orZero(total), Money.cents(sum)));
+      if (d.vatRate() == null || d.amountIncl() == null || d.amountExcl() == null) {
+        throw new BookingFailure.Permanent(
+            BookingErrors.orderIncomplete(
+                "the VAT rate or amounts of discount '" + d.title() + "'"));
+      }
     }
   }
 }

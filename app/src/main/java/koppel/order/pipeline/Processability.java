@@ -23,12 +23,18 @@ public final class Processability {
 
   public record Skip(WaitReason code, String reason) implements Decision {}
 
+  /**
+   * @param placed the order's day on the shop's calendar (null when the shop gave no date)
+   */
   public static Decision decide(
-      ShopOrder order, Integration integration, IntegrationSettings settings, boolean imported) {
+      ShopOrder order,
+      Integration integration,
+      IntegrationSettings settings,
+      boolean imported,
+      LocalDate placed) {
     if (order.isCancelled() || "cancelled".equals(order.paymentStatus())) {
       return new Skip(WaitReason.CANCELLED, "Cancelled in KMO Shops");
     }
-    LocalDate placed = order.createdAt() == null ? null : order.createdAt().toLocalDate();
     if (!imported
         && integration.startDate() != null
         && placed != null

@@ -3,81 +3,163 @@ package koppel.order.pipeline;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import koppel.order.domain.OrderKey;
 import koppel.order.domain.OrderLine;
-import koppel.order.port.AccountingRef;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
+import koppel.order.port.BindingStore.Binding;
 import koppel.order.port.BindingStore.BindingKind;
-import koppel.order.port.MasterDataLock;
-import koppel.order.port.NewItem;
+import koppel.order.port.ClusterLock;
+import koppel.order.port.EventLog;
 import org.springframework.stereotype.Component;
 
 /**
  * Step 2 (orders and invoices only): every item the document needs exists in Exact Online: the
- * order's products, plus the dummy products for shipping, payment costs and discounts. Missing ones
- * are created and bound at once; existing products are never changed.
+ * order's products, plus the dummy items for shipping, payment costs, discounts and rounding.
+ *
+ * <p>The matching rule: a product is the Exact item whose code is the product's SKU; if there is
+ * none, the item whose barcode is the product's EAN. Only when neither exists is an item created,
+ * with the SKU as its code (the EAN when there is no SKU, else KMO-&lt;product id&gt;) and the EAN
+ * as its barcode. All unknown products of an order are looked up in one call, under the cluster
+ * lock of each product, and bound at once; existing items are never changed.
  */
 @Component
 class ProductsStep {
 
-  static final String SHIPPING = "KMO-SHIPPING";
-  static final String PAYMENT_FEE = "KMO-PAYMENTFEE";
-  static final String DISCOUNT = "KMO-DISCOUNT";
-  static final String ROUNDING = "KMO-ROUNDING";
   private static final int MAX_CODE = 30;
+  private static final int LOOKUP_CHUNK = 40;
 
   private final AccountingSystem accounting;
   private final BindingStore bindings;
-  private final MasterDataLock lock;
+  private final ClusterLock lock;
+  private final EventLog events;
+  private final Clock clock;
 
-  ProductsStep(AccountingSystem accounting, BindingStore bindings, MasterDataLock lock) {
+  ProductsStep(
+      AccountingSystem accounting,
+      BindingStore bindings,
+      ClusterLock lock,
+      EventLog events,
+      Clock clock) {
     this.accounting = accounting;
     this.bindings = bindings;
     this.lock = lock;
+    this.events = events;
+    this.clock = clock;
   }
 
-  /** Item id per item code, for the items the document will have (find, else create). */
-  Map<String, UUID> resolve(UUID integrationId, List<NewItem> needed) {
-    Map<String, UUID> items = new LinkedHashMap<>();
-    for (NewItem wanted : needed) {
-      items.put(wanted.code(), item(integrationId, wanted));
+  /** Item id per product key, for the products the document will have (find, else create). */
+  Map<String, UUID> resolve(OrderKey order, String division, List<DocumentMapper.Product> needed) {
+    UUID integrationId = order.integrationId();
+    Map<String, UUID> ids = new LinkedHashMap<>();
+    Set<String> keys = new LinkedHashSet<>();
+    needed.forEach(p -> keys.add(p.key()));
+    bindings
+        .findAll(integrationId, division, BindingKind.ITEM, keys)
+        .forEach((k, b) -> ids.put(k, b.exactId()));
+    List<DocumentMapper.Product> missing =
+        needed.stream().filter(p -> !ids.containsKey(p.key())).toList();
+    if (!missing.isEmpty()) {
+      List<String> lockKeys =
+          missing.stream().map(p -> "item:" + division + ":" + p.key()).toList();
+      ids.putAll(
+          lock.exclusively(integrationId, lockKeys, () -> findOrCreate(order, division, missing)));
     }
-    return items;
+    return ids;
   }
 
-  static boolean isDummy(String code) {
-    return code.equals(SHIPPING)
-        || code.equals(PAYMENT_FEE)
-        || code.equals(DISCOUNT)
-        || code.equals(ROUNDING);
-  }
-
-  private UUID item(UUID integrationId, NewItem wanted) {
-    Optional<AccountingRef> bound = bindings.find(integrationId, BindingKind.ITEM, wanted.code());
-    if (bound.isPresent()) {
-      return bound.get().id();
+  private Map<String, UUID> findOrCreate(
+      OrderKey order, String division, List<DocumentMapper.Product> missing) {
+    UUID integrationId = order.integrationId();
+    Map<String, UUID> ids = new LinkedHashMap<>();
+    // bound meanwhile by another order that held the lock before us
+    Set<String> keys = new LinkedHashSet<>();
+    missing.forEach(p -> keys.add(p.key()));
+    bindings
+        .findAll(integrationId, division, BindingKind.ITEM, keys)
+        .forEach((k, b) -> ids.put(k, b.exactId()));
+    List<DocumentMapper.Product> unknown =
+        missing.stream().filter(p -> !ids.containsKey(p.key())).toList();
+    List<AccountingSystem.Item> found = lookUp(integrationId, division, unknown);
+    for (DocumentMapper.Product p : unknown) {
+      Optional<AccountingSystem.Item> match = match(p, found);
+      AccountingSystem.Item item = match.orElseGet(() -> create(order, division, p));
+      bindings.bind(
+          integrationId,
+          division,
+          BindingKind.ITEM,
+          p.key(),
+          new Binding(item.id(), item.code(), null));
+      ids.put(p.key(), item.id());
     }
-    return lock.exclusively(
-        integrationId,
-        "item:" + wanted.code(),
-        () -> {
-          Optional<AccountingRef> boundMeanwhile =
-              bindings.find(integrationId, BindingKind.ITEM, wanted.code());
-          if (boundMeanwhile.isPresent()) {
-            return boundMeanwhile.get().id();
-          }
-          AccountingRef ref =
-              accounting
-                  .findItemByCode(integrationId, wanted.code())
-                  .orElseGet(() -> accounting.createItem(integrationId, wanted));
-          return bindings.bind(integrationId, BindingKind.ITEM, wanted.code(), ref).id();
-        });
+    return ids;
+  }
+
+  private AccountingSystem.Item create(OrderKey order, String division, DocumentMapper.Product p) {
+    AccountingSystem.Item item = accounting.createItem(order.integrationId(), division, p.item());
+    events.record(
+        order,
+        "ITEM",
+        "Created item "
+            + p.item().code()
+            + " ("
+            + p.item().description()
+            + ") in Exact Online: no item had code "
+            + p.item().code()
+            + (p.item().barcode() == null ? "" : " or barcode " + p.item().barcode()),
+        clock.instant());
+    return item;
+  }
+
+  /** Every unknown product's code and barcode in as few calls as the URL length allows. */
+  private List<AccountingSystem.Item> lookUp(
+      UUID integrationId, String division, List<DocumentMapper.Product> unknown) {
+    List<AccountingSystem.Item> found = new ArrayList<>();
+    for (int from = 0; from < unknown.size(); from += LOOKUP_CHUNK) {
+      List<DocumentMapper.Product> chunk =
+          unknown.subList(from, Math.min(unknown.size(), from + LOOKUP_CHUNK));
+      Set<String> codes = new LinkedHashSet<>();
+      Set<String> barcodes = new LinkedHashSet<>();
+      for (DocumentMapper.Product p : chunk) {
+        codes.add(p.item().code());
+        if (p.item().barcode() != null) {
+          barcodes.add(p.item().barcode());
+        }
+      }
+      found.addAll(accounting.findItems(integrationId, division, codes, barcodes));
+    }
+    return found;
+  }
+
+  /** The item with the product's code; else the one with its barcode. */
+  private static Optional<AccountingSystem.Item> match(
+      DocumentMapper.Product p, List<AccountingSystem.Item> found) {
+    String code = p.item().code().trim();
+    Optional<AccountingSystem.Item> byCode =
+        found.stream()
+            .filter(i -> i.code() != null && i.code().trim().equalsIgnoreCase(code))
+            .findFirst();
+    if (byCode.isPresent() || p.item().barcode() == null) {
+      return byCode;
+    }
+    return found.stream()
+        .filter(i -> p.item().barcode().equals(i.barcode() == null ? null : i.barcode().trim()))
+        .findFirst();
+  }
+
+  /** Koppel's key for a shop product: the item code it is created with. */
+  static String itemKey(OrderLine line) {
+    return itemCode(line);
   }
 
   /**
@@ -92,7 +174,7 @@ class ProductsStep {
     } else if (line.productId() != null) {
       code = "KMO-" + line.productId();
     } else {
-      code = "KMO-" + shortHash(line.name());
+      code = "KMO-" + shortHash(String.valueOf(line.name()));
     }
     return code.length() <= MAX_CODE
         ? code

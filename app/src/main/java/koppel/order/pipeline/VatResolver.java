@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import koppel.integration.VatMapping;
-import koppel.jobs.BookingFailure;
 import koppel.vat.VatSituation;
 
 /**

@@ -1,12 +1,9 @@
 package koppel.order.pipeline;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
-import koppel.jobs.BookingFailure;
 import koppel.order.domain.ShopOrder;
 import koppel.vat.VatClassifier;
 import koppel.vat.VatSituation;
@@ -23,26 +20,22 @@ import org.springframework.stereotype.Component;
 @Component
 class VatStep {
 
-  /** Order dates are Belgian/Dutch calendar days. */
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Brussels");
-
   private final VatClassifier classifier;
   private final ViesService vies;
-  private final Clock clock;
 
-  VatStep(VatClassifier classifier, ViesService vies, Clock clock) {
+  VatStep(VatClassifier classifier, ViesService vies) {
     this.classifier = classifier;
     this.vies = vies;
-    this.clock = clock;
   }
 
-  VatSituation situation(ShopOrder order, String shopCountry) {
-    VatClassifier.Order facts = facts(order, shopCountry, null);
+  /** The situation on the order's day (the shop's calendar day, as the document is dated). */
+  VatSituation situation(ShopOrder order, String shopCountry, LocalDate orderDate) {
+    VatClassifier.Order facts = facts(order, shopCountry, orderDate, null);
     VatSituation first = classifier.classify(facts);
     VatSituation situation = first;
     if (first.kind() == VatSituation.Kind.ICP) {
       ViesResult verdict = vies.check(first.vatNumber());
-      situation = classifier.classify(facts(order, shopCountry, verdict));
+      situation = classifier.classify(facts(order, shopCountry, orderDate, verdict));
     }
     if (situation.hasProblems()) {
       VatSituation.Finding p = situation.problems().get(0);
@@ -51,13 +44,10 @@ class VatStep {
     return situation;
   }
 
-  private VatClassifier.Order facts(ShopOrder o, String shopCountry, ViesResult vies) {
+  private VatClassifier.Order facts(
+      ShopOrder o, String shopCountry, LocalDate date, ViesResult vies) {
     ShopOrder.Address to = o.deliveryAddress();
     ShopOrder.Customer c = o.customer();
-    LocalDate date =
-        o.createdAt() == null
-            ? clock.instant().atZone(SHOP_ZONE).toLocalDate()
-            : o.createdAt().atZoneSameInstant(SHOP_ZONE).toLocalDate();
     ShopOrder.Address billing = o.billingAddress();
     return new VatClassifier.Order(
         shopCountry,
@@ -74,6 +64,7 @@ class VatStep {
   private static Set<BigDecimal> rates(ShopOrder o) {
     Set<BigDecimal> rates = new TreeSet<>();
     o.lines().forEach(l -> rates.add(l.vatRate()));
+    o.discounts().forEach(d -> rates.add(d.vatRate()));
     if (o.shipping() != null) {
       rates.add(o.shipping().vatRate());
     }

@@ -30,15 +30,17 @@ public record DocumentDraft(
   }
 
   /**
-   * One line. Orders and invoices use item, quantity and unit price; sales entries use the amount
-   * excl. VAT and the GL account. {@code glAccount} is null when ledger mapping is disabled.
+   * One line. Orders and invoices carry an item, a quantity and a unit price (Exact multiplies and
+   * rounds) plus the line's VAT amount, so Exact never rounds the VAT its own way. Sales entries
+   * carry {@code amount} (AmountFC, read by Exact as its VAT code's type says) and the VAT amount.
+   * {@code glAccount} is null when the document type or the ledger-mapping option leaves it out.
    */
   public record Line(
       String description,
       UUID itemId,
       BigDecimal quantity,
       BigDecimal unitPrice,
-      BigDecimal amountExcl,
+      BigDecimal amount,
       BigDecimal vatAmount,
       String vatCode,
       UUID glAccount) {}

@@ -19,17 +19,27 @@ public abstract sealed class ExternalSystemException extends RuntimeException {
     }
   }
 
-  /** A rate limit is reached; try again at {@code retryAt}, which is not the merchant's problem. */
+  /**
+   * A rate limit is reached; try again at {@code retryAt}, which is not the merchant's problem.
+   * {@code byRemote}: the remote system answered 429; otherwise Koppel held the call back itself
+   * (its own share of the budget was used up, or a token may not be refreshed yet).
+   */
   public static final class RateLimited extends ExternalSystemException {
     private final Instant retryAt;
+    private final boolean byRemote;
 
-    public RateLimited(String message, Instant retryAt) {
+    public RateLimited(String message, Instant retryAt, boolean byRemote) {
       super(message, null);
       this.retryAt = retryAt;
+      this.byRemote = byRemote;
     }
 
     public Instant retryAt() {
       return retryAt;
+    }
+
+    public boolean byRemote() {
+      return byRemote;
     }
   }
 

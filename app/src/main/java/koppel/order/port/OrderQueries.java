@@ -11,8 +11,11 @@ import koppel.order.domain.SyncState;
 /** In-port: what the dashboard and the JSON API read; the same rows the pipeline writes. */
 public interface OrderQueries {
 
-  /** Newest first. */
-  List<OrderSync> list(UUID integrationId, Set<SyncState> states, int limit);
+  /** Newest first, one page ({@code offset} rows skipped). */
+  List<OrderSync> list(UUID integrationId, Set<SyncState> states, int offset, int limit);
+
+  /** How many orders are in these states. */
+  long count(UUID integrationId, Set<SyncState> states);
 
   Optional<OrderSync> find(OrderKey key);
 

@@ -27,4 +27,10 @@ public record OrderSync(
     String currency,
     Instant createdAt,
     Instant updatedAt,
-    Instant bookedAt) {}
+    Instant bookedAt) {
+
+  /** True when an attempt may have written a document that is not known as booked yet. */
+  public boolean fenced() {
+    return attemptId != null && state != SyncState.BOOKED;
+  }
+}

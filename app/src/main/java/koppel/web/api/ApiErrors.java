@@ -2,6 +2,7 @@ package koppel.web.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import koppel.integration.IntegrationAdmin;
 import koppel.order.port.ExternalSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,15 @@ class ApiErrors {
         "EXTERNAL_SYSTEM",
         e.getMessage(),
         "Try again in a moment. If it stays, use Report problem.");
+  }
+
+  @ExceptionHandler(IntegrationAdmin.BookingInProgress.class)
+  ResponseEntity<Map<String, Object>> bookingInProgress(IntegrationAdmin.BookingInProgress e) {
+    return error(
+        HttpStatus.CONFLICT,
+        "BOOKING_IN_PROGRESS",
+        e.getMessage(),
+        "Wait until the Open and Errors tabs show no order being booked, then save again.");
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

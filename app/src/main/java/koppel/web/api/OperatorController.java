@@ -1,6 +1,5 @@
 package koppel.web.api;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,8 @@ import java.util.UUID;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationAdmin;
 import koppel.integration.IntegrationSettings;
-import koppel.integration.VatMapping;
+import koppel.integration.PaymentMethodDebtor;
+import koppel.integration.SettingsChange;
 import koppel.order.domain.BookingMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,56 +99,71 @@ class OperatorController {
     return Map.of("connected", true);
   }
 
+  /**
+   * The settings; references as a person has them: {@code "warehouse": "1"}, {@code
+   * "fallbackDebtor": "1001"} (or GUIDs). Example: {@code {"bookingMode": "SALES_INVOICE",
+   * "vatIncluding": true, "salesJournal": "700", "paymentCondition": "30", "warehouse": "1",
+   * "fallbackDebtor": "1001", "processablePaymentStatuses": ["paid"]}}. Fields left out take their
+   * default; {@code warehouseId} is accepted as another name of {@code warehouse}.
+   */
   record Settings(
       BookingMode bookingMode,
       Boolean vatIncluding,
       String salesJournal,
       String cashJournal,
       String paymentCondition,
-      UUID warehouseId,
+      String warehouse,
+      String warehouseId,
+      String fallbackDebtor,
       Set<String> processablePaymentStatuses,
       Boolean directInvoice,
       Boolean ledgerMappingDisabled,
-      Boolean currencyEnabled) {}
+      Boolean currencyEnabled,
+      IntegrationSettings.EntryAmounts entryAmounts) {}
 
   @PutMapping("/{id}/settings")
-  Map<String, Object> settings(@PathVariable UUID id, @RequestBody Settings r) {
-    IntegrationSettings d = IntegrationSettings.defaults(id);
-    admin.saveSettings(
-        new IntegrationSettings(
-            id,
-            r.bookingMode() == null ? d.bookingMode() : r.bookingMode(),
-            r.vatIncluding() == null ? d.vatIncluding() : r.vatIncluding(),
+  IntegrationSettings settings(@PathVariable UUID id, @RequestBody Settings r) {
+    return admin.saveSettings(
+        id,
+        new SettingsChange(
+            r.bookingMode(),
+            r.vatIncluding(),
             r.salesJournal(),
             r.cashJournal(),
             r.paymentCondition(),
-            r.warehouseId(),
-            r.processablePaymentStatuses() == null
-                ? d.processablePaymentStatuses()
-                : r.processablePaymentStatuses(),
-            Boolean.TRUE.equals(r.directInvoice()),
-            Boolean.TRUE.equals(r.ledgerMappingDisabled()),
-            Boolean.TRUE.equals(r.currencyEnabled())));
-    return Map.of("saved", true);
+            r.warehouse() != null ? r.warehouse() : r.warehouseId(),
+            r.fallbackDebtor(),
+            r.processablePaymentStatuses(),
+            r.directInvoice(),
+            r.ledgerMappingDisabled(),
+            r.currencyEnabled(),
+            r.entryAmounts()));
   }
 
-  record VatRow(
-      VatMapping.Kind kind, String country, BigDecimal rate, String vatCode, UUID glAccount) {}
+  @GetMapping("/{id}/settings")
+  IntegrationSettings settings(@PathVariable UUID id) {
+    return admin.settings(id);
+  }
 
+  /**
+   * The VAT table. Example: {@code [{"kind": "COUNTRY", "country": "BE", "rate": 21, "vatCode":
+   * "13", "glAccount": "700000"}, {"kind": "ICP", "vatCode": "4", "glAccount": "700200"}]}; the
+   * revenue account by its code or GUID.
+   */
   @PutMapping("/{id}/vat-mappings")
-  Map<String, Object> vatMappings(@PathVariable UUID id, @RequestBody List<VatRow> rows) {
-    admin.replaceVatMappings(
-        id,
-        rows.stream()
-            .map(
-                v ->
-                    new VatMapping(
-                        v.kind() == null ? VatMapping.Kind.COUNTRY : v.kind(),
-                        v.country() == null ? "" : v.country(),
-                        v.rate() == null ? BigDecimal.ZERO : v.rate(),
-                        v.vatCode(),
-                        v.glAccount()))
-            .toList());
+  Map<String, Object> vatMappings(
+      @PathVariable UUID id, @RequestBody List<IntegrationAdmin.VatRow> rows) {
+    admin.replaceVatMappings(id, rows);
     return Map.of("saved", rows.size());
+  }
+
+  /**
+   * Fixed debtors per payment method (never used for ICP orders). Example: {@code
+   * [{"paymentMethod": "banktransfer", "debtor": "1001"}]}; the debtor by its code or GUID.
+   */
+  @PutMapping("/{id}/payment-method-debtors")
+  List<PaymentMethodDebtor> paymentMethodDebtors(
+      @PathVariable UUID id, @RequestBody List<IntegrationAdmin.PaymentMethodRow> rows) {
+    return admin.replacePaymentMethodDebtors(id, rows);
   }
 }

@@ -46,7 +46,7 @@ class DashboardController {
     model.addAttribute("integration", integration);
     model.addAttribute("counts", orders.countByState(integration.id()));
     model.addAttribute(
-        "orders", orders.list(integration.id(), EnumSet.allOf(SyncState.class), 200));
+        "orders", orders.list(integration.id(), EnumSet.allOf(SyncState.class), 0, 200));
     return "dashboard/report";
   }
 }

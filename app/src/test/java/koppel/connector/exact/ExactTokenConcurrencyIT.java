@@ -78,7 +78,8 @@ class ExactTokenConcurrencyIT {
           () -> {
             while (Instant.now().isBefore(end)) {
               try {
-                exact.findItemByCode(integration, "NO-SUCH-ITEM");
+                exact.findItems(
+                    integration, exact.division(integration), List.of("NO-SUCH-ITEM"), List.of());
                 calls.incrementAndGet();
               } catch (RuntimeException e) {
                 failures

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import koppel.integration.IntegrationSettings;
 import koppel.integration.VatMapping;
-import koppel.jobs.BookingFailure;
 import koppel.order.domain.BookingMode;
 import koppel.order.domain.ShopOrder;
 import koppel.order.port.DocumentDraft;
@@ -22,11 +25,8 @@ class DocumentMapperTest {
 
   private static final UUID CUSTOMER = UUID.randomUUID();
   private static final UUID GL21 = UUID.randomUUID();
-  private static final UUID WINE = UUID.randomUUID();
-  private static final UUID SHIPPING = UUID.randomUUID();
-  private static final UUID DISCOUNT = UUID.randomUUID();
-  private static final Map<String, UUID> ITEMS =
-      Map.of("WIJN-001", WINE, ProductsStep.SHIPPING, SHIPPING, ProductsStep.DISCOUNT, DISCOUNT);
+  private static final UUID GL6 = UUID.randomUUID();
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
 
   private static IntegrationSettings settings(BookingMode mode, boolean incl, boolean noLedger) {
     return new IntegrationSettings(
@@ -40,196 +40,202 @@ class DocumentMapperTest {
         Set.of("paid"),
         false,
         noLedger,
-        false);
+        false,
+        null,
+        null,
+        IntegrationSettings.EntryAmounts.AUTO);
   }
 
+  /** Belgian VAT codes: 21 → 13, 12 → 12, 6 → 11, 0 → 0, each with a revenue account. */
   private static VatResolver vat(ShopOrder order) {
     return new VatResolver(
-        List.of(new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("21"), "13", GL21)),
+        List.of(
+            new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("21"), "13", GL21),
+            new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("12"), "12", GL6),
+            new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("6"), "11", GL6),
+            new VatMapping(VatMapping.Kind.COUNTRY, "BE", d("0"), "0", GL6)),
         TestVat.situation(order, "BE"),
         true);
   }
 
-  /** What Exact makes of the lines: quantity × unit price, each rounded to cents. */
-  private static BigDecimal sum(List<DocumentDraft.Line> lines, boolean incl) {
-    return lines.stream()
-        .map(l -> l.quantity().multiply(l.unitPrice()).setScale(2, java.math.RoundingMode.HALF_UP))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  /** The document with every item known (a fresh id per product key). */
+  private static DocumentDraft draft(
+      ShopOrder order, IntegrationSettings s, boolean entryAmountsIncludeVat) {
+    DocumentMapper.Plan plan =
+        DocumentMapper.plan(order, s, vat(order), DAY, entryAmountsIncludeVat);
+    Map<String, UUID> ids = new HashMap<>();
+    plan.products().forEach(p -> ids.put(p.key(), UUID.randomUUID()));
+    return plan.draft(CUSTOMER, ids, null);
   }
 
   @Test
-  void invoiceInclVatAddsUpToTheShopTotalToTheCent() {
+  void invoiceCarriesTheFieldsTheManualNames() {
     ShopOrder order = Orders.example();
-    DocumentDraft draft =
-        DocumentMapper.map(
-            order, settings(BookingMode.SALES_INVOICE, true, false), CUSTOMER, ITEMS, vat(order));
+    DocumentDraft draft = draft(order, settings(BookingMode.SALES_INVOICE, true, false), false);
 
     assertThat(draft.yourRef()).isEqualTo("2026-000123");
+    assertThat(draft.description()).isEqualTo("Order number 2026-000123");
+    assertThat(draft.paymentReference()).isEqualTo("2026-000123");
     assertThat(draft.journal()).isEqualTo("700");
-    assertThat(draft.date()).hasToString("2026-11-03");
+    assertThat(draft.date()).isEqualTo(DAY);
     assertThat(draft.remarks()).isEqualTo("Bancontact");
-    assertThat(draft.lines()).hasSize(3);
-    DocumentDraft.Line wine = draft.lines().get(0);
-    assertThat(wine.itemId()).isEqualTo(WINE);
-    assertThat(wine.unitPrice()).isEqualByComparingTo("11.495");
-    assertThat(wine.vatCode()).isEqualTo("13");
-    assertThat(wine.glAccount()).isEqualTo(GL21);
-    assertThat(draft.lines().get(1).itemId()).isEqualTo(SHIPPING);
-    assertThat(draft.lines().get(2).itemId()).isEqualTo(DISCOUNT);
-    assertThat(draft.lines().get(2).unitPrice()).isEqualByComparingTo("-2.42");
-    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("26.62");
-  }
-
-  @Test
-  void discountBecomesSeparateLineWhenTheNetUnitPriceIsNotExact() {
-    ShopOrder order =
-        Orders.order(
-            "BE",
-            List.of(
-                Orders.line(
-                    "WIJN-001",
-                    "3",
-                    "8.2645",
-                    "10.0000",
-                    "0.8264",
-                    "1.0000",
-                    "21",
-                    "23.9669",
-                    "5.0331",
-                    "29.0000")),
-            null,
-            List.of(),
-            new ShopOrder.Totals(d("23.97"), d("5.03"), d("29.00"), List.of()));
-    DocumentDraft draft =
-        DocumentMapper.map(
-            order, settings(BookingMode.SALES_INVOICE, true, false), CUSTOMER, ITEMS, vat(order));
-
-    assertThat(draft.lines()).hasSize(2);
-    assertThat(draft.lines().get(0).unitPrice()).isEqualByComparingTo("10.00");
-    assertThat(draft.lines().get(1).itemId()).isEqualTo(DISCOUNT);
-    assertThat(draft.lines().get(1).unitPrice()).isEqualByComparingTo("-1.00");
-    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("29.00");
-  }
-
-  @Test
-  void aRoundingLineMakesTheDocumentAddUpToTheShopsTotal() {
-    // Exact rounds each line to cents (1.01 + 1.01), the shop only its total (2.0100 → 2.01)
-    ShopOrder order =
-        Orders.order(
-            "BE",
-            List.of(
-                Orders.line(
-                    "A", "1", "0.8306", "1.0050", "0", "0", "21", "0.8306", "0.1744", "1.0050"),
-                Orders.line(
-                    "B", "1", "0.8306", "1.0050", "0", "0", "21", "0.8306", "0.1744", "1.0050")),
-            null,
-            List.of(),
-            new ShopOrder.Totals(d("1.66"), d("0.35"), d("2.01"), List.of()));
-    IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
-    List<koppel.order.port.NewItem> needed = DocumentMapper.neededItems(order, s, vat(order));
-    Map<String, UUID> ids = new java.util.HashMap<>();
-    needed.forEach(n -> ids.put(n.code(), UUID.randomUUID()));
-    DocumentDraft draft = DocumentMapper.map(order, s, CUSTOMER, ids, vat(order));
-    assertThat(needed)
-        .extracting(koppel.order.port.NewItem::code)
-        .containsExactly("A", "B", ProductsStep.ROUNDING);
-    assertThat(draft.lines()).allSatisfy(l -> assertThat(l.itemId()).isNotNull());
-    assertThat(draft.lines().get(2).unitPrice()).isEqualByComparingTo("-0.01");
-    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("2.01");
-    assertThat(needed.get(0).description()).isEqualTo("Product A");
-  }
-
-  @Test
-  void exportWithFractionalQuantityKeepsEveryLineAnItem() {
-    ShopOrder order =
-        Orders.order(
-            "CH",
-            List.of(
-                Orders.line(
-                    "THEE-05", "6", "8.4434", "8.4434", "0", "0", "0", "50.6604", "0", "50.6604"),
-                Orders.line(
-                    "KAB-300", "1.25", "1.9421", "1.9421", "0", "0", "0", "2.4276", "0", "2.4276")),
-            new ShopOrder.Charge("DHL", d("13.1818"), d("13.1818"), d("0")),
-            List.of(),
-            new ShopOrder.Totals(d("66.27"), d("0"), d("66.27"), List.of()));
-    VatResolver international =
-        new VatResolver(
-            List.of(new VatMapping(VatMapping.Kind.INTERNATIONAL, "", d("0"), "47", GL21)),
-            TestVat.situation(order, "BE"),
-            true);
-    IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
-    List<koppel.order.port.NewItem> needed = DocumentMapper.neededItems(order, s, international);
-    Map<String, UUID> ids = new java.util.HashMap<>();
-    needed.forEach(n -> ids.put(n.code(), UUID.randomUUID()));
-    DocumentDraft draft = DocumentMapper.map(order, s, CUSTOMER, ids, international);
+    assertThat(draft.warehouseId()).isNull();
+    assertThat(draft.currency()).isNull();
     assertThat(draft.lines())
         .allSatisfy(
             l -> {
               assertThat(l.itemId()).isNotNull();
-              assertThat(l.unitPrice()).isNotNull();
-            });
-    assertThat(sum(draft.lines(), true)).isEqualByComparingTo("66.27");
-  }
-
-  @Test
-  void invoiceExclVatUsesExclPrices() {
-    ShopOrder order = Orders.example();
-    DocumentDraft draft =
-        DocumentMapper.map(
-            order, settings(BookingMode.SALES_INVOICE, false, false), CUSTOMER, ITEMS, vat(order));
-    assertThat(sum(draft.lines(), false)).isEqualByComparingTo("22.00");
-  }
-
-  @Test
-  void salesEntryCarriesAmountsExclAndVatWithoutItems() {
-    ShopOrder order = Orders.example();
-    DocumentDraft draft =
-        DocumentMapper.map(
-            order, settings(BookingMode.SALES_ENTRY, true, false), CUSTOMER, Map.of(), vat(order));
-    assertThat(draft.lines())
-        .allSatisfy(
-            l -> {
-              assertThat(l.itemId()).isNull();
               assertThat(l.glAccount()).isEqualTo(GL21);
+              assertThat(l.vatCode()).isEqualTo("13");
+              assertThat(l.vatAmount()).isNotNull();
             });
-    BigDecimal excl =
-        draft.lines().stream()
-            .map(DocumentDraft.Line::amountExcl)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal vatTotal =
-        draft.lines().stream()
-            .map(DocumentDraft.Line::vatAmount)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertThat(excl).isEqualByComparingTo("22.00");
-    assertThat(vatTotal).isEqualByComparingTo("4.62");
+    assertThat(draft.lines().get(0).unitPrice()).isEqualByComparingTo("11.495");
   }
 
   @Test
-  void salesOrderHasWarehouseAndNoLedger() {
+  void salesOrderHasWarehouseDeliveryAddressAndNoLedger() {
     ShopOrder order = Orders.example();
     IntegrationSettings s = settings(BookingMode.SALES_ORDER, true, false);
-    DocumentDraft draft = DocumentMapper.map(order, s, CUSTOMER, ITEMS, vat(order));
+    DocumentMapper.Plan plan = DocumentMapper.plan(order, s, vat(order), DAY, false);
+    Map<String, UUID> ids = new HashMap<>();
+    plan.products().forEach(p -> ids.put(p.key(), UUID.randomUUID()));
+    UUID address = UUID.randomUUID();
+    DocumentDraft draft = plan.draft(CUSTOMER, ids, address);
     assertThat(draft.journal()).isNull();
+    assertThat(draft.description()).isEqualTo("2026-000123");
     assertThat(draft.warehouseId()).isEqualTo(s.warehouseId());
+    assertThat(draft.deliveryAddressId()).isEqualTo(address);
     assertThat(draft.lines()).allSatisfy(l -> assertThat(l.glAccount()).isNull());
+    // new products of a sales order are stock items (booked out of the default warehouse)
+    assertThat(plan.products())
+        .filteredOn(p -> p.key().equals("WIJN-001"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.item().stockItem()).isTrue());
+    assertThat(plan.products())
+        .filteredOn(p -> DocumentMapper.isDummy(p.key()))
+        .allSatisfy(p -> assertThat(p.item().stockItem()).isFalse());
   }
 
   @Test
   void ledgerMappingCanBeSwitchedOffForInvoices() {
-    ShopOrder order = Orders.example();
     DocumentDraft draft =
-        DocumentMapper.map(
-            order, settings(BookingMode.SALES_INVOICE, true, true), CUSTOMER, ITEMS, vat(order));
+        draft(Orders.example(), settings(BookingMode.SALES_INVOICE, true, true), false);
     assertThat(draft.lines()).allSatisfy(l -> assertThat(l.glAccount()).isNull());
   }
 
   @Test
+  void salesEntryHasOneLinePerRateWithTheShopsVat() {
+    ShopOrder order = mixedRates();
+    DocumentDraft draft = draft(order, settings(BookingMode.SALES_ENTRY, false, false), false);
+    assertThat(draft.lines()).hasSize(2);
+    assertThat(draft.lines())
+        .allSatisfy(
+            l -> {
+              assertThat(l.itemId()).isNull();
+              assertThat(l.quantity()).isNull();
+              assertThat(l.glAccount()).isNotNull();
+            });
+    DocumentDraft.Line six = draft.lines().get(0);
+    assertThat(six.vatCode()).isEqualTo("11");
+    assertThat(six.amount()).isEqualByComparingTo("25.00");
+    assertThat(six.vatAmount()).isEqualByComparingTo("1.50");
+    assertThat(six.description()).contains("(6%)");
+    DocumentDraft.Line standard = draft.lines().get(1);
+    assertThat(standard.vatCode()).isEqualTo("13");
+    assertThat(standard.amount()).isEqualByComparingTo("24.00");
+    assertThat(standard.vatAmount()).isEqualByComparingTo("5.04");
+  }
+
+  @Test
+  void salesEntryAmountFollowsTheWayExactReadsInclusiveCodes() {
+    ShopOrder order = mixedRates();
+    IntegrationSettings incl = settings(BookingMode.SALES_ENTRY, true, false);
+    assertThat(draft(order, incl, false).lines().get(1).amount()).isEqualByComparingTo("24.00");
+    assertThat(draft(order, incl, true).lines().get(1).amount()).isEqualByComparingTo("29.04");
+    // with exclusive codes the reading does not matter
+    IntegrationSettings excl = settings(BookingMode.SALES_ENTRY, false, false);
+    assertThat(draft(order, excl, true).lines().get(1).amount()).isEqualByComparingTo("24.00");
+  }
+
+  @Test
+  void aUnitPriceThatWouldEndOnHalfACentIsMovedSoNoRoundingRuleDecides() {
+    assertThat(DocumentMapper.isTie(d("2.105"))).isTrue();
+    assertThat(DocumentMapper.isTie(d("-2.105"))).isTrue();
+    assertThat(DocumentMapper.isTie(d("2.1051"))).isFalse();
+    assertThat(DocumentMapper.tieFree(d("2.1050"), d("1"))).isEqualByComparingTo("2.1051");
+    assertThat(DocumentMapper.tieFree(d("1.0350"), d("3"))).isEqualByComparingTo("1.0351");
+    assertThat(DocumentMapper.tieFree(d("1.0340"), d("3"))).isEqualByComparingTo("1.0340");
+    assertThat(DocumentMapper.tieFree(d("-0.0050"), d("1"))).isEqualByComparingTo("-0.0051");
+  }
+
+  @Test
+  void inclusivePricesWithExclusiveCodesBookTheShopsVatToTheCent() {
+    // the case: 31.95 paid incl. 5.55 VAT; Exact's own VAT on 26.40 would be 5.54
+    ShopOrder order =
+        Orders.order(
+            "BE",
+            List.of(
+                Orders.line(
+                    "A", "1", "13.2231", "16.0000", "0", "0", "21", "13.2231", "2.7769", "16.0000"),
+                Orders.line(
+                    "B", "1", "13.1818", "15.9500", "0", "0", "21", "13.1818", "2.7682",
+                    "15.9500")),
+            null,
+            List.of(),
+            new ShopOrder.Totals(
+                d("26.40"),
+                d("5.55"),
+                d("31.95"),
+                List.of(new ShopOrder.VatBreakdown(d("21"), d("26.40"), d("5.55")))));
+    DocumentDraft draft = draft(order, settings(BookingMode.SALES_INVOICE, false, false), false);
+    for (RoundingMode rounding : List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)) {
+      ExactMath.Totals t = ExactMath.total(ExactMath.perVatCode(draft, false, rounding, false));
+      assertThat(t.excl()).isEqualByComparingTo("26.40");
+      assertThat(t.vat()).isEqualByComparingTo("5.55");
+    }
+  }
+
+  @Test
+  void aBreakdownThatMissesTheTotalsIsSpreadSoTheDocumentAddsUp() {
+    // per rate the shop rounds 10.005 → 10.01 and 5.005 → 5.01, but its total is 15.01
+    ShopOrder order =
+        Orders.order(
+            "BE",
+            List.of(
+                Orders.line(
+                    "A", "1", "10.0050", "12.1061", "0", "0", "21", "10.0050", "2.1011", "12.1061"),
+                Orders.line(
+                    "B", "1", "5.0050", "5.3053", "0", "0", "6", "5.0050", "0.3003", "5.3053")),
+            null,
+            List.of(),
+            new ShopOrder.Totals(
+                d("15.01"),
+                d("2.40"),
+                d("17.41"),
+                List.of(
+                    new ShopOrder.VatBreakdown(d("21"), d("10.01"), d("2.10")),
+                    new ShopOrder.VatBreakdown(d("6"), d("5.01"), d("0.30")))));
+    OrderAmounts amounts = OrderAmounts.of(order);
+    assertThat(amounts.breakdownNote()).contains("does not add up");
+    BigDecimal excl =
+        amounts.targets().values().stream()
+            .map(OrderAmounts.Target::excl)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal incl =
+        amounts.targets().values().stream()
+            .map(OrderAmounts.Target::incl)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(excl).isEqualByComparingTo("15.01");
+    assertThat(incl).isEqualByComparingTo("17.41");
+  }
+
+  @Test
   void missingJournalIsAMerchantError() {
-    ShopOrder order = Orders.example();
+    IntegrationSettings s = settings(BookingMode.SALES_INVOICE, true, false);
     IntegrationSettings noJournal =
         new IntegrationSettings(
-            UUID.randomUUID(),
-            BookingMode.SALES_INVOICE,
+            s.integrationId(),
+            s.bookingMode(),
             true,
             null,
             null,
@@ -238,10 +244,88 @@ class DocumentMapperTest {
             Set.of("paid"),
             false,
             false,
-            false);
-    assertThatThrownBy(() -> DocumentMapper.map(order, noJournal, CUSTOMER, ITEMS, vat(order)))
+            false,
+            null,
+            null,
+            IntegrationSettings.EntryAmounts.AUTO);
+    ShopOrder order = Orders.example();
+    assertThatThrownBy(() -> DocumentMapper.plan(order, noJournal, vat(order), DAY, false))
         .isInstanceOfSatisfying(
             BookingFailure.Permanent.class,
             p -> assertThat(p.error().code()).isEqualTo("JOURNAL_MISSING"));
+  }
+
+  /**
+   * The promise, over 3,000 random shop orders (fractional and large quantities, line discounts,
+   * shipping, fees, discounts, four rates, prices incl. and excl. VAT): in every document type,
+   * with inclusive and exclusive codes, under both of Exact's line-rounding rules and both readings
+   * of entry amounts, Exact's excl. amount and VAT per VAT code are the shop's targets, and the
+   * document's total is what the customer paid.
+   */
+  @Test
+  void everyDocumentAddsUpPerVatCodeUnderEveryReadingOfExactsArithmetic() {
+    Random random = new Random(8);
+    int checked = 0;
+    for (int i = 0; i < 3000; i++) {
+      ShopOrder order = ShopMath.random(random, random.nextBoolean(), "BE");
+      OrderAmounts amounts = OrderAmounts.of(order);
+      for (BookingMode mode : BookingMode.values()) {
+        for (boolean incl : List.of(true, false)) {
+          for (boolean entryInclusive : List.of(true, false)) {
+            DocumentDraft draft = draft(order, settings(mode, incl, false), entryInclusive);
+            for (RoundingMode rounding : List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)) {
+              Map<String, ExactMath.Totals> perCode =
+                  ExactMath.perVatCode(draft, incl, rounding, entryInclusive);
+              amounts
+                  .targets()
+                  .forEach(
+                      (rate, target) -> {
+                        ExactMath.Totals t = perCode.get(code(rate));
+                        assertThat(t.excl())
+                            .as("excl %s%% of %s", rate, order)
+                            .isEqualByComparingTo(target.excl());
+                        assertThat(t.vat())
+                            .as("VAT %s%% of %s", rate, order)
+                            .isEqualByComparingTo(target.vat());
+                      });
+              ExactMath.Totals total = ExactMath.total(perCode);
+              assertThat(total.incl()).isEqualByComparingTo(order.totals().totalIncl());
+              assertThat(total.excl()).isEqualByComparingTo(order.totals().totalExcl());
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(3000 * 3 * 2 * 2 * 2);
+  }
+
+  private static String code(BigDecimal rate) {
+    return switch (rate.stripTrailingZeros().toPlainString()) {
+      case "21" -> "13";
+      case "12" -> "12";
+      case "6" -> "11";
+      default -> "0";
+    };
+  }
+
+  /** Two products at 6 % and 21 % with shipping: 25.00 + 1.50 and 24.00 + 5.04. */
+  private static ShopOrder mixedRates() {
+    return Orders.order(
+        "BE",
+        List.of(
+            Orders.line(
+                "BOEK", "1", "25.0000", "26.5000", "0", "0", "6", "25.0000", "1.5000", "26.5000"),
+            Orders.line(
+                "WIJN", "2", "9.5000", "11.4950", "0", "0", "21", "19.0000", "3.9900", "22.9900")),
+        new ShopOrder.Charge("bpost", d("5.0000"), d("6.0500"), d("21")),
+        List.of(),
+        new ShopOrder.Totals(
+            d("49.00"),
+            d("6.54"),
+            d("55.54"),
+            List.of(
+                new ShopOrder.VatBreakdown(d("6"), d("25.00"), d("1.50")),
+                new ShopOrder.VatBreakdown(d("21"), d("24.00"), d("5.04")))));
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import koppel.integration.VatMapping;
-import koppel.jobs.BookingFailure;
 import koppel.order.domain.ShopOrder;
 import koppel.support.Orders;
 import org.junit.jupiter.api.Test;
@@ -69,5 +68,61 @@ class PreChecksTest {
             p ->
                 org.assertj.core.api.Assertions.assertThat(p.error().code())
                     .isEqualTo("GL_ACCOUNT_MISSING"));
+  }
+
+  @Test
+  void aSingleCentIsNotToleratedAndBothFiguresAreShown() {
+    ShopOrder ok = Orders.example();
+    ShopOrder oneCentOff =
+        Orders.order(
+            "BE",
+            ok.lines(),
+            ok.shipping(),
+            ok.discounts(),
+            new ShopOrder.Totals(d("22.00"), d("4.63"), d("26.63"), List.of()));
+    assertThatThrownBy(() -> PreChecks.check(oneCentOff, vat(oneCentOff, BE21)))
+        .isInstanceOfSatisfying(
+            BookingFailure.Permanent.class,
+            p ->
+                org.assertj.core.api.Assertions.assertThat(p.error().message())
+                    .contains("26.63")
+                    .contains("26.62"));
+  }
+
+  @Test
+  void aLineWithoutVatRateOrWithQuantityZeroIsAnInternalErrorNamingTheLine() {
+    ShopOrder ok = Orders.example();
+    for (koppel.order.domain.OrderLine bad :
+        List.of(
+            Orders.line(
+                "WIJN-001", "0", "10", "12.10", "0", "0", "21", "19.0000", "3.9900", "22.9900"),
+            new koppel.order.domain.OrderLine(
+                1,
+                77L,
+                "WIJN-001",
+                null,
+                "Rode wijn",
+                null,
+                d("2"),
+                d("10"),
+                d("12.10"),
+                d("1"),
+                d("1.21"),
+                null,
+                d("19.0000"),
+                d("3.9900"),
+                d("22.9900")))) {
+      ShopOrder broken =
+          Orders.order("BE", List.of(bad), ok.shipping(), ok.discounts(), ok.totals());
+      assertThatThrownBy(() -> PreChecks.complete(broken))
+          .isInstanceOfSatisfying(
+              BookingFailure.Permanent.class,
+              p -> {
+                org.assertj.core.api.Assertions.assertThat(p.error().code())
+                    .isEqualTo("INTERNAL_ERROR");
+                org.assertj.core.api.Assertions.assertThat(p.error().message())
+                    .contains(bad.name());
+              });
+    }
   }
 }

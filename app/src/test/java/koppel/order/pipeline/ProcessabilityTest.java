@@ -41,7 +41,21 @@ class ProcessabilityTest {
         Set.of(statuses),
         false,
         false,
-        false);
+        false,
+        null,
+        null,
+        IntegrationSettings.EntryAmounts.AUTO);
+  }
+
+  /** As the pipeline calls it: the order's day on the shop's calendar. */
+  private static Processability.Decision decide(
+      ShopOrder order, Integration integration, IntegrationSettings settings, boolean imported) {
+    return Processability.decide(
+        order,
+        integration,
+        settings,
+        imported,
+        order.createdAt().atZoneSameInstant(integration.zone()).toLocalDate());
   }
 
   private static ShopOrder with(String status, String payment) {
@@ -69,16 +83,14 @@ class ProcessabilityTest {
 
   @Test
   void paidOrderIsBooked() {
-    assertThat(
-            Processability.decide(
-                with("processing", "paid"), integration(null), settings("paid"), false))
+    assertThat(decide(with("processing", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Book.class);
   }
 
   @Test
   void pendingOrderWaitsWithReason() {
     Processability.Decision d =
-        Processability.decide(with("new", "pending"), integration(null), settings("paid"), false);
+        decide(with("new", "pending"), integration(null), settings("paid"), false);
     assertThat(d)
         .isInstanceOfSatisfying(
             Processability.Wait.class, w -> assertThat(w.reason()).contains("pending"));
@@ -87,23 +99,20 @@ class ProcessabilityTest {
   @Test
   void operatorCanAllowPendingForInvoiceOnAccountShops() {
     assertThat(
-            Processability.decide(
-                with("new", "pending"), integration(null), settings("paid", "pending"), false))
+            decide(with("new", "pending"), integration(null), settings("paid", "pending"), false))
         .isInstanceOf(Processability.Book.class);
   }
 
   @Test
   void cancelledOrderIsSkipped() {
-    assertThat(
-            Processability.decide(
-                with("cancelled", "paid"), integration(null), settings("paid"), false))
+    assertThat(decide(with("cancelled", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Skip.class);
   }
 
   @Test
   void orderBeforeStartDateIsSkipped() {
     assertThat(
-            Processability.decide(
+            decide(
                 with("processing", "paid"),
                 integration(LocalDate.of(2026, 11, 4)),
                 settings("paid"),
@@ -115,7 +124,7 @@ class ProcessabilityTest {
   @Test
   void importedOrderBeforeStartDateIsBooked() {
     assertThat(
-            Processability.decide(
+            decide(
                 with("processing", "paid"),
                 integration(LocalDate.of(2026, 11, 4)),
                 settings("paid"),
@@ -125,9 +134,35 @@ class ProcessabilityTest {
 
   @Test
   void unknownStatusWaits() {
-    assertThat(
-            Processability.decide(
-                with("on_hold", "paid"), integration(null), settings("paid"), false))
+    assertThat(decide(with("on_hold", "paid"), integration(null), settings("paid"), false))
         .isInstanceOf(Processability.Wait.class);
+  }
+
+  @Test
+  void theStartDateRuleUsesTheShopsCalendarDayNotUtc() {
+    ShopOrder o = with("processing", "paid");
+    // 23:30 UTC on 3 November is already 4 November in Brussels
+    ShopOrder lateEvening =
+        new ShopOrder(
+            o.id(),
+            o.number(),
+            java.time.OffsetDateTime.parse("2026-11-03T23:30:00Z"),
+            o.updatedAt(),
+            o.status(),
+            o.paymentStatus(),
+            o.paymentMethod(),
+            o.currency(),
+            o.pricesIncludeTax(),
+            o.language(),
+            o.customer(),
+            o.billingAddress(),
+            o.shippingAddress(),
+            o.lines(),
+            o.shipping(),
+            o.paymentFee(),
+            o.discounts(),
+            o.totals());
+    assertThat(decide(lateEvening, integration(LocalDate.of(2026, 11, 4)), settings("paid"), false))
+        .isInstanceOf(Processability.Book.class);
   }
 }

@@ -1,4 +1,4 @@
-package koppel.jobs;
+package koppel.order.pipeline;
 
 import java.time.Instant;
 import java.util.Objects;

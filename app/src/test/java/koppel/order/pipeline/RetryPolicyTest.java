@@ -1,4 +1,4 @@
-package koppel.jobs;
+package koppel.order.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,9 @@
+package koppel.integration;
+
+import java.util.UUID;
+
+/**
+ * Orders paid with {@code paymentMethodCode} are booked on this fixed debtor (never ICP orders:
+ * those need the buyer's own debtor with its VAT number).
+ */
+public record PaymentMethodDebtor(String paymentMethodCode, UUID accountId, String accountName) {}
