@@ -99,7 +99,7 @@ class KnobsConformanceIT {
     JsonNode invoice =
         sandbox.create(
             s,
-            "salesinvoice/SalesInvoices",
+            "salesinvoice/SalesInvoices?$expand=SalesInvoiceLines",
             Map.of(
                 "OrderedBy",
                 customer,
