@@ -356,7 +356,7 @@ class ApiController {
       throw new BeforeStore();
     }
     if (path.equals("system/Divisions")) {
-      return divisions(request, session, headers);
+      return divisions(request, session, division, headers);
     }
     Division d = accessible(session, division);
     if (path.equals("salesinvoice/PrintedSalesInvoices") && method.equals("POST")) {
@@ -673,17 +673,13 @@ class ApiController {
   }
 
   private ResponseEntity<Object> divisions(
-      HttpServletRequest request, OAuthServer.Session session, HttpHeaders headers) {
+      HttpServletRequest request, OAuthServer.Session session, int division, HttpHeaders headers) {
     OAuthServer.User user = oauth.user(session.username()).orElseThrow();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Integer code : user.divisions()) {
       store.find(code).ifPresent(d -> rows.add(divisionRow(d, user)));
     }
-    String url =
-        base(request)
-            + "/api/v1/"
-            + (user.divisions().isEmpty() ? 0 : user.divisions().get(0))
-            + "/system/Divisions";
+    String url = base(request) + "/api/v1/" + division + "/system/Divisions";
     List<Object> results = system(request, catalog.get("system/Divisions"), rows, url);
     return ResponseEntity.ok()
         .headers(headers)

@@ -440,6 +440,8 @@ class StrictnessConformanceIT {
     assertThat(first.path("Created").asString()).matches("/Date\\(\\d+\\)/");
     assertThat(first.path("__metadata").path("type").asString())
         .isEqualTo("Exact.Web.Api.System.Division");
+    assertThat(be.path("__metadata").path("uri").asString())
+        .isEqualTo(sandbox.url + url + "(" + second + ")");
     assertThat(be.path("Code").asInt()).isEqualTo(second);
     assertThat(be.path("Description").asString()).isEqualTo("Winkel Gent");
     assertThat(be.path("Country").asString()).isEqualTo("BE");
