@@ -10,11 +10,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The sandbox's own API for demos and tests (not part of Exact): divisions from templates, apps and
@@ -31,6 +35,8 @@ class AdminController {
   private final CallCounters counters;
   private final RateLimiter limiter;
   private final ErrorBudget errorBudget;
+  private final Behaviour behaviour;
+  private final RequestLog requestLog;
 
   AdminController(
       DivisionStore store,
@@ -39,7 +45,9 @@ class AdminController {
       Faults faults,
       CallCounters counters,
       RateLimiter limiter,
-      ErrorBudget errorBudget) {
+      ErrorBudget errorBudget,
+      Behaviour behaviour,
+      RequestLog requestLog) {
     this.store = store;
     this.oauth = oauth;
     this.clock = clock;
@@ -47,16 +55,34 @@ class AdminController {
     this.counters = counters;
     this.limiter = limiter;
     this.errorBudget = errorBudget;
+    this.behaviour = behaviour;
+    this.requestLog = requestLog;
   }
 
-  record NewDivision(String country, Integer code, String description) {}
+  /** A mistake in an admin request: 400 {"error": "…"}. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  @ExceptionHandler({BadRequest.class, Faults.InvalidFault.class})
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+
+  record NewDivision(String country, Integer code, String description, String vatNumber) {}
 
   @PostMapping("/admin/divisions")
   @ResponseBody
   ResponseEntity<Map<String, Object>> division(@RequestBody NewDivision r) {
     Division d =
         store.create(
-            r.country() == null ? "NL" : r.country().toUpperCase(), r.code(), r.description());
+            r.country() == null ? "NL" : r.country().toUpperCase(),
+            r.code(),
+            r.description(),
+            r.vatNumber());
     return ResponseEntity.status(HttpStatus.CREATED).body(summary(d));
   }
 
@@ -115,18 +141,51 @@ class AdminController {
     return Map.of("now", clock.instant().toString());
   }
 
-  record NewFault(String method, String path, Faults.Kind kind, Integer times, Long delayMillis) {}
+  record NewFault(
+      String method,
+      String path,
+      Faults.Kind kind,
+      Integer times,
+      Long delayMillis,
+      Double probability,
+      Long seed) {}
 
+  /**
+   * A fault for the next {@code times} calls (default 1), or with {@code probability} for that
+   * fraction of the calls until cleared ({@code seed} optional). Answers the fault as {@code GET
+   * /admin/faults} lists it, plus {@code "added": true}.
+   */
   @PostMapping("/admin/faults")
   @ResponseBody
   Map<String, Object> fault(@RequestBody NewFault r) {
-    faults.add(
-        r.method() == null ? "POST" : r.method(),
-        r.path(),
-        r.kind(),
-        r.times() == null ? 1 : r.times(),
-        r.delayMillis() == null ? null : Duration.ofMillis(r.delayMillis()));
-    return Map.of("added", true);
+    Duration delay = r.delayMillis() == null ? null : Duration.ofMillis(r.delayMillis());
+    Map<String, Object> added;
+    if (r.probability() != null) {
+      if (r.times() != null) {
+        throw new BadRequest("give either times or probability, not both");
+      }
+      added =
+          faults.addProbabilistic(r.method(), r.path(), r.kind(), r.probability(), r.seed(), delay);
+    } else {
+      if (r.seed() != null) {
+        throw new BadRequest("seed only goes with probability");
+      }
+      added = faults.add(r.method(), r.path(), r.kind(), r.times() == null ? 1 : r.times(), delay);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("added", true);
+    out.putAll(added);
+    return out;
+  }
+
+  /** Every fault added since the last clear or reset, with how often each fired. */
+  @GetMapping("/admin/faults")
+  @ResponseBody
+  Map<String, Object> faults() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("faults", faults.list());
+    out.put("tokenResponseLosses", faults.tokenResponseLosses());
+    return out;
   }
 
   record TokenLoss(Integer times) {}
@@ -153,6 +212,69 @@ class AdminController {
     out.put("refreshes", oauth.refreshCount());
     out.put("rateLimited", limiter.rejectedForDivision(code));
     return out;
+  }
+
+  /** The writes a division received, oldest first; {@code method} and {@code path} filter. */
+  @GetMapping("/admin/divisions/{code}/requests")
+  @ResponseBody
+  List<Map<String, Object>> requests(
+      @PathVariable int code,
+      @RequestParam(required = false) String method,
+      @RequestParam(required = false) String path) {
+    return requestLog.list(code, method, path);
+  }
+
+  @GetMapping("/admin/behaviour")
+  @ResponseBody
+  Behaviour.Values behaviour() {
+    return behaviour.values();
+  }
+
+  /** Switches any subset of the computation knobs; answers all current values. */
+  @PutMapping("/admin/behaviour")
+  @ResponseBody
+  Behaviour.Values changeBehaviour(@RequestBody JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new BadRequest("a JSON object with any of " + BEHAVIOUR_FIELDS);
+    }
+    for (String name : body.propertyNames()) {
+      if (!BEHAVIOUR_FIELDS.contains(name)) {
+        throw new BadRequest("unknown field '" + name + "'; known: " + BEHAVIOUR_FIELDS);
+      }
+    }
+    return behaviour.change(
+        new Behaviour.Change(
+            constant(body, "lineRounding", Behaviour.LineRounding.class),
+            constant(body, "vatRounding", Behaviour.VatRounding.class),
+            flag(body, "entryAmountIncludesVat"),
+            flag(body, "caseInsensitiveStrings")));
+  }
+
+  private static final List<String> BEHAVIOUR_FIELDS =
+      List.of("lineRounding", "vatRounding", "entryAmountIncludesVat", "caseInsensitiveStrings");
+
+  private static <E extends Enum<E>> E constant(JsonNode body, String field, Class<E> type) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.asString());
+    } catch (RuntimeException e) {
+      throw new BadRequest(
+          field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static Boolean flag(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isBoolean()) {
+      throw new BadRequest(field + " must be true or false");
+    }
+    return v.asBoolean();
   }
 
   @GetMapping("/admin/oauth/stats")
@@ -188,6 +310,8 @@ class AdminController {
     limiter.reset();
     errorBudget.reset();
     clock.reset();
+    behaviour.reset();
+    requestLog.reset();
     return Map.of("reset", true);
   }
 

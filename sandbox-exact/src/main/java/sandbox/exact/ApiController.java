@@ -1,13 +1,12 @@
 package sandbox.exact;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiController {
 
   private static final Pattern ENTITY_PATH =
-      Pattern.compile("/api/v1/(\\d+)/([A-Za-z]+/[A-Za-z]+)(?:\\((.+)\\))?(/\\$count)?/?");
+      Pattern.compile(
+          "/api/v1/(\\d+)/([A-Za-z]+/[A-Za-z]+)(?:\\(([^)]*)\\))?(?:/([A-Za-z]+))?(/\\$count)?/?");
+  private static final Pattern DIVISION_PATH = Pattern.compile("/api/v1/(\\d+)/([^?]*)");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final EntityCatalog catalog;
@@ -47,6 +48,8 @@ class ApiController {
   private final CallCounters counters;
   private final Writes writes;
   private final ExactSandboxProperties props;
+  private final Behaviour behaviour;
+  private final RequestLog requestLog;
 
   ApiController(
       EntityCatalog catalog,
@@ -57,7 +60,9 @@ class ApiController {
       Faults faults,
       CallCounters counters,
       Writes writes,
-      ExactSandboxProperties props) {
+      ExactSandboxProperties props,
+      Behaviour behaviour,
+      RequestLog requestLog) {
     this.catalog = catalog;
     this.store = store;
     this.oauth = oauth;
@@ -67,6 +72,8 @@ class ApiController {
     this.counters = counters;
     this.writes = writes;
     this.props = props;
+    this.behaviour = behaviour;
+    this.requestLog = requestLog;
   }
 
   @RequestMapping("/api/v1/current/Me")
@@ -78,45 +85,175 @@ class ApiController {
       return error(e, new HttpHeaders());
     }
     OAuthServer.User user = oauth.user(session.username()).orElseThrow();
-    Map<String, Object> me = new LinkedHashMap<>();
-    me.put(
-        "__metadata",
-        Map.of(
-            "uri",
-            base(request)
-                + "/api/v1/current/Me(guid'"
-                + UUID.nameUUIDFromBytes(user.username().getBytes())
-                + "')",
-            "type",
-            "Exact.Web.Api.System.Me"));
-    me.put("UserID", UUID.nameUUIDFromBytes(user.username().getBytes()).toString());
-    me.put("UserName", user.username());
-    me.put("FullName", user.fullName());
-    me.put("Email", user.email());
-    me.put("CurrentDivision", user.divisions().isEmpty() ? null : user.divisions().get(0));
-    me.put("LanguageCode", "nl-NL");
-    me.put(
-        "Legislation",
-        user.divisions().isEmpty()
-            ? null
-            : store.find(user.divisions().get(0)).map(d -> d.legislation).orElse(null));
-    me.put("ServerTime", Rendering.value(store.now()));
-    Set<String> select = select(request.getParameter("$select"));
-    if (select != null) {
-      me.keySet().removeIf(k -> !k.equals("__metadata") && !select.contains(k));
+    try {
+      List<Object> results =
+          system(
+              request,
+              catalog.get("current/Me"),
+              List.of(meRow(user)),
+              base(request) + "/api/v1/current/Me");
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("d", Map.of("results", results)));
+    } catch (ApiError e) {
+      return error(e, new HttpHeaders());
+    } catch (ODataFilter.FilterException e) {
+      return error(new ApiError(400, e.getMessage()), new HttpHeaders());
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("d", Map.of("results", List.of(me))));
+  }
+
+  /**
+   * Every field of current/Me: what the sandbox knows of the user and the current division (first
+   * of the user's divisions), null for the rest.
+   */
+  private Map<String, Object> meRow(OAuthServer.User user) {
+    Integer current = user.divisions().isEmpty() ? null : user.divisions().get(0);
+    Division d = current == null ? null : store.find(current).orElse(null);
+    Map<String, Object> me = new LinkedHashMap<>();
+    me.put("UserID", userId(user));
+    me.put("AccountingDivision", current);
+    me.put("CurrentDivision", current);
+    if (d != null) {
+      me.put("DivisionCustomer", divisionCustomer(d));
+      me.put("DivisionCustomerCode", divisionCustomerCode(d));
+      me.put("DivisionCustomerName", d.description);
+      me.put("DivisionCustomerVatNumber", d.vatNumber);
+      me.put("Legislation", legislationNumber(d.legislation));
+    }
+    me.put("Email", user.email());
+    String fullName = user.fullName() == null ? "" : user.fullName().trim();
+    int space = fullName.indexOf(' ');
+    if (space > 0) {
+      me.put("FirstName", fullName.substring(0, space));
+      me.put("LastName", fullName.substring(fullName.lastIndexOf(' ') + 1));
+    } else if (!fullName.isEmpty()) {
+      me.put("FirstName", fullName);
+    }
+    me.put("FullName", user.fullName());
+    for (String flag :
+        List.of(
+            "IsClientUser",
+            "IsEmployeeSelfServiceUser",
+            "IsMyFirmLiteUser",
+            "IsMyFirmPortalUser",
+            "IsOEIMigrationMandatory",
+            "IsStarterUser")) {
+      me.put(flag, false);
+    }
+    me.put("Language", "NL");
+    me.put("LanguageCode", "nl-NL");
+    me.put("PackageCode", PACKAGE_CODE);
+    me.put("ServerTime", Rendering.value(store.now()));
+    me.put(
+        "ServerUtcOffset",
+        (double)
+            DivisionStore.EXACT_ZONE
+                .getRules()
+                .getOffset(store.now().atZone(DivisionStore.EXACT_ZONE).toInstant())
+                .getTotalSeconds());
+    me.put("UserName", user.username());
+    return me;
+  }
+
+  /** The licence package the sandbox reports in current/Me (a sandbox value). */
+  static final String PACKAGE_CODE = "SANDBOX";
+
+  private static UUID userId(OAuthServer.User user) {
+    return UUID.nameUUIDFromBytes(user.username().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The account that owns the division (the licence holder): a stable GUID per division. */
+  private static UUID divisionCustomer(Division d) {
+    return UUID.nameUUIDFromBytes(("division-customer:" + d.code).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String divisionCustomerCode(Division d) {
+    return String.format("%18s", d.code);
+  }
+
+  /** Legislation as a number in current/Me (sandbox convention: NL 1, BE 32; UNCONFIRMED). */
+  static Long legislationNumber(String legislation) {
+    if (legislation == null) {
+      return null;
+    }
+    return switch (legislation) {
+      case "NL" -> 1L;
+      case "BE" -> 32L;
+      default -> null;
+    };
+  }
+
+  /** Filter, $select (checked) and rendering for current/Me and system/Divisions. */
+  private List<Object> system(
+      HttpServletRequest request,
+      EntityCatalog.Entity entity,
+      List<Map<String, Object>> rows,
+      String entityUrl) {
+    if (request.getParameter("$skip") != null) {
+      throw new ApiError(400, "$skip is not supported on this resource; use the __next link.");
+    }
+    Projection projection =
+        Projection.parse(
+            catalog, entity, request.getParameter("$select"), request.getParameter("$expand"));
+    String filter = request.getParameter("$filter");
+    if (filter != null && !filter.isBlank()) {
+      Behaviour.Values b = behaviour.values();
+      rows =
+          rows.stream()
+              .filter(
+                  ODataFilter.parse(
+                          filter, entity, b.caseInsensitiveStrings(), props.substringFunctions())
+                      .predicate())
+              .toList();
+    }
+    List<Object> results = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      results.add(Rendering.render(entity, row, projection.select, null, entityUrl));
+    }
+    return results;
   }
 
   @RequestMapping("/api/v1/{division}/**")
   ResponseEntity<Object> entity(
       HttpServletRequest request, @RequestBody(required = false) String body) {
-    String uri = UriUtils.decode(request.getRequestURI(), java.nio.charset.StandardCharsets.UTF_8);
+    String uri = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    RequestLog.Entry logged = null;
+    Matcher division = DIVISION_PATH.matcher(uri);
+    if (RequestLog.isWrite(method) && division.matches()) {
+      Matcher m = ENTITY_PATH.matcher(uri);
+      String path = m.matches() ? m.group(2) : division.group(2);
+      String key = m.matches() ? m.group(3) : null;
+      try {
+        logged =
+            requestLog.record(
+                Integer.parseInt(division.group(1)),
+                method,
+                path,
+                key,
+                uri,
+                request.getQueryString(),
+                body);
+      } catch (NumberFormatException tooLong) {
+        // not a division number Exact could have: not logged
+      }
+    }
+    int status = 500;
+    try {
+      ResponseEntity<Object> answer = entity(request, body, uri, method);
+      status = answer.getStatusCode().value();
+      return answer;
+    } finally {
+      if (logged != null) {
+        requestLog.complete(logged, status);
+      }
+    }
+  }
+
+  private ResponseEntity<Object> entity(
+      HttpServletRequest request, String body, String uri, String method) {
     Matcher m = ENTITY_PATH.matcher(uri);
     HttpHeaders headers = new HttpHeaders();
-    String method = request.getMethod().toUpperCase(Locale.ROOT);
     OAuthServer.Session session;
     try {
       session = authenticate(request);
@@ -140,9 +277,8 @@ class ApiController {
     String path = m.group(2);
     String endpoint = path;
     String key = m.group(3);
-    boolean count = m.group(4) != null;
-    Optional<Faults.Fault> fault = faults.take(method, path);
-    boolean force429 = fault.map(f -> f.kind() == Faults.Kind.FORCE_429).orElse(false);
+    String navigation = m.group(4);
+    boolean count = m.group(5) != null;
     if (errorBudget.blocked(session.clientId(), session.username(), division, endpoint)) {
       return error(
           new ApiError(
@@ -150,6 +286,8 @@ class ApiController {
               "API rate limit exceeded: too many errors on this endpoint; blocked for a while"),
           headers);
     }
+    Optional<Faults.Fault> fault = faults.take(method, path);
+    boolean force429 = fault.map(f -> f.kind() == Faults.Kind.FORCE_429).orElse(false);
     RateLimiter.Verdict verdict = limiter.hit(session.clientId(), division, force429);
     verdict.headers().forEach(headers::add);
     if (!verdict.allowed()) {
@@ -161,7 +299,25 @@ class ApiController {
     counters.count(division, method, path);
     try {
       ResponseEntity<Object> answer =
-          handle(request, session, division, path, key, count, method, body, fault, headers);
+          handle(
+              request,
+              session,
+              division,
+              path,
+              key,
+              navigation,
+              count,
+              method,
+              body,
+              fault,
+              headers);
+      if (fault.isPresent()
+          && (fault.get().kind() == Faults.Kind.FAIL_AFTER_STORE
+              || fault.get().kind() == Faults.Kind.TIMEOUT_AFTER_STORE)
+          && answer.getStatusCode().is2xxSuccessful()) {
+        // outside the store lock: a slow answer must not hold up other callers
+        return afterStoreFault(fault.get(), headers);
+      }
       return answer;
     } catch (ApiError e) {
       if (e.countsAsError()) {
@@ -178,6 +334,8 @@ class ApiController {
     } catch (ODataFilter.FilterException e) {
       errorBudget.record(session.clientId(), session.username(), division, endpoint);
       return error(new ApiError(400, e.getMessage()), headers);
+    } catch (BeforeStore e) {
+      return html500(headers);
     }
   }
 
@@ -187,13 +345,18 @@ class ApiController {
       int division,
       String path,
       String key,
+      String navigation,
       boolean count,
       String method,
       String body,
       Optional<Faults.Fault> fault,
       HttpHeaders headers) {
+    if (fault.isPresent() && fault.get().kind() == Faults.Kind.FAIL_BEFORE_STORE) {
+      // Exact's gateway: nothing reaches the application
+      throw new BeforeStore();
+    }
     if (path.equals("system/Divisions")) {
-      return divisions(request, session, headers);
+      return divisions(request, session, division, headers);
     }
     Division d = accessible(session, division);
     if (path.equals("salesinvoice/PrintedSalesInvoices") && method.equals("POST")) {
@@ -213,25 +376,35 @@ class ApiController {
     if (!entity.allows(method)) {
       throw new ApiError(405, "The HTTP method '" + method + "' is not allowed on '" + path + "'.");
     }
-    if (fault.isPresent() && fault.get().kind() == Faults.Kind.FAIL_BEFORE_STORE) {
-      return html500(headers);
+    if (navigation != null && !method.equals("GET")) {
+      throw new ApiError(
+          405, "The HTTP method '" + method + "' is not allowed on '" + navigation + "'.");
     }
     String entityUrl = base(request) + "/api/v1/" + division + "/" + path;
-    Object created;
+    Behaviour.Values b = behaviour.values();
     synchronized (store.lock()) {
       switch (method) {
         case "GET" -> {
           return ResponseEntity.ok()
               .headers(headers)
               .contentType(count ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
-              .body(get(request, d, entity, key, count, entityUrl));
+              .body(get(request, d, entity, key, navigation, count, entityUrl, b));
         }
         case "POST" -> {
           if (key != null) {
             throw new ApiError(400, "POST is not allowed on a single entity.");
           }
-          Map<String, Object> row = writes.create(d, entity, parse(body));
-          created = representation(request, d, entity, row, entityUrl);
+          Projection projection =
+              Projection.parse(
+                  catalog,
+                  entity,
+                  request.getParameter("$select"),
+                  request.getParameter("$expand"));
+          Map<String, Object> row = writes.create(d, entity, parse(body), b);
+          return ResponseEntity.status(201)
+              .headers(headers)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("d", representation(request, d, entity, row, entityUrl, projection)));
         }
         case "PUT" -> {
           update(d, entity, keyOf(entity, key), parse(body));
@@ -240,21 +413,25 @@ class ApiController {
         case "DELETE" -> {
           UUID id = keyOf(entity, key);
           if (d.table(entity.path()).remove(id) == null) {
-            throw new ApiError(404, "Not found");
+            throw notFound(entity);
           }
           return ResponseEntity.noContent().headers(headers).build();
         }
         default -> throw new ApiError(405, "Method not allowed");
       }
     }
-    // outside the lock: a slow answer must not hold up other callers
-    if (fault.isPresent()) {
-      return afterStoreFault(fault.get(), headers);
+  }
+
+  /** A FAIL_BEFORE_STORE fault: answered with the gateway's HTML 500. */
+  private static final class BeforeStore extends RuntimeException {
+    BeforeStore() {
+      super(null, null, false, false);
     }
-    return ResponseEntity.status(201)
-        .headers(headers)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("d", created));
+  }
+
+  /** Exact's (WCF Data Services') 404 for a key that does not exist. */
+  private static ApiError notFound(EntityCatalog.Entity entity) {
+    return new ApiError(404, "Resource not found for the segment '" + entity.name() + "'.");
   }
 
   private Object get(
@@ -262,26 +439,78 @@ class ApiController {
       Division d,
       EntityCatalog.Entity entity,
       String key,
+      String navigation,
       boolean count,
-      String entityUrl) {
+      String entityUrl,
+      Behaviour.Values b) {
     if (request.getParameter("$skip") != null) {
       throw new ApiError(400, "$skip is not supported on this resource; use the __next link.");
     }
     String filter = request.getParameter("$filter");
-    List<Map<String, Object>> rows = d.rows(entity.path());
-    Set<String> filterFields = Set.of();
+    List<Map<String, Object>> rows;
     if (key != null) {
-      UUID id = keyOf(entity, key);
-      rows = rows.stream().filter(r -> id.equals(r.get(entity.key().name()))).toList();
-    } else if (filter != null && !filter.isBlank()) {
+      Map<String, Object> row = d.row(entity.path(), keyOf(entity, key));
+      if (row == null) {
+        throw notFound(entity);
+      }
+      if (navigation != null) {
+        // the __deferred link of a line collection: the document's lines
+        EntityCatalog.Field nav = entity.fields().get(navigation);
+        if (nav == null || !nav.type().equals("lines")) {
+          throw new ApiError(404, "Resource not found for the segment '" + navigation + "'.");
+        }
+        Object parentId = row.get(entity.key().name());
+        EntityCatalog.Entity lines =
+            Projection.lineEntity(catalog, entity, navigation).orElse(null);
+        if (lines == null) {
+          return Map.of("d", Map.of("results", List.of()));
+        }
+        List<Map<String, Object>> ofParent =
+            d.rows(lines.path()).stream()
+                .filter(l -> parentId.equals(l.get(entity.key().name())))
+                .toList();
+        return get(
+            request,
+            d,
+            lines,
+            null,
+            null,
+            count,
+            base(request) + "/api/v1/" + d.code + "/" + lines.path(),
+            b,
+            ofParent,
+            true);
+      }
+      rows = List.of(row);
+    } else {
+      rows = d.rows(entity.path());
+    }
+    return get(request, d, entity, key, filter, count, entityUrl, b, rows, key != null);
+  }
+
+  private Object get(
+      HttpServletRequest request,
+      Division d,
+      EntityCatalog.Entity entity,
+      String key,
+      String filter,
+      boolean count,
+      String entityUrl,
+      Behaviour.Values b,
+      List<Map<String, Object>> rows,
+      boolean keyed) {
+    Projection projection =
+        Projection.parse(
+            catalog, entity, request.getParameter("$select"), request.getParameter("$expand"));
+    Set<String> filterFields = Set.of();
+    if (!keyed && filter != null && !filter.isBlank()) {
       ODataFilter.Parsed parsed =
-          ODataFilter.parse(
-              filter, entity, props.caseInsensitiveStrings(), props.substringFunctions());
+          ODataFilter.parse(filter, entity, b.caseInsensitiveStrings(), props.substringFunctions());
       filterFields = parsed.fields();
       rows = rows.stream().filter(parsed.predicate()).toList();
     }
     List<String> mandatory = props.mandatoryFilterFields().get(entity.path());
-    if (mandatory != null && key == null && filterFields.stream().noneMatch(mandatory::contains)) {
+    if (mandatory != null && !keyed && filterFields.stream().noneMatch(mandatory::contains)) {
       throw new ApiError(
           400,
           "This endpoint has mandatory filtering applied. A GET request for"
@@ -311,13 +540,11 @@ class ApiController {
     int top = parseTop(request.getParameter("$top"));
     int limit = Math.min(top, props.pageSize());
     List<Map<String, Object>> page = rows.subList(0, Math.min(limit, rows.size()));
-    Set<String> select = select(request.getParameter("$select"));
-    Set<String> expand = select(request.getParameter("$expand"));
     List<Object> results = new ArrayList<>();
     for (Map<String, Object> row : page) {
       results.add(
           Rendering.render(
-              entity, row, withoutPaths(select), expanded(d, entity, row, expand), entityUrl));
+              entity, row, projection.select, expanded(d, entity, row, projection), entityUrl));
     }
     Map<String, Object> dBody = new LinkedHashMap<>();
     dBody.put("results", results);
@@ -334,28 +561,27 @@ class ApiController {
   }
 
   private Map<String, List<Map<String, Object>>> expanded(
-      Division d, EntityCatalog.Entity entity, Map<String, Object> row, Set<String> expand) {
-    if (expand == null) {
+      Division d, EntityCatalog.Entity entity, Map<String, Object> row, Projection projection) {
+    if (projection.expand.isEmpty()) {
       return null;
     }
     Map<String, List<Map<String, Object>>> out = new HashMap<>();
-    for (String collection : expand) {
-      String service = entity.path().substring(0, entity.path().indexOf('/'));
-      Optional<EntityCatalog.Entity> lineEntity = catalog.find(service + "/" + collection);
-      if (lineEntity.isEmpty()) {
-        continue;
-      }
-      Object parentId = row.get(entity.key().name());
+    for (String collection : projection.expand) {
+      Optional<EntityCatalog.Entity> lineEntity =
+          Projection.lineEntity(catalog, entity, collection);
       List<Map<String, Object>> lines = new ArrayList<>();
-      for (Map<String, Object> line : d.rows(lineEntity.get().path())) {
-        if (parentId.equals(line.get(entity.key().name()))) {
-          lines.add(
-              Rendering.render(
-                  lineEntity.get(),
-                  line,
-                  null,
-                  null,
-                  "/api/v1/" + d.code + "/" + lineEntity.get().path()));
+      if (lineEntity.isPresent()) {
+        Object parentId = row.get(entity.key().name());
+        for (Map<String, Object> line : d.rows(lineEntity.get().path())) {
+          if (parentId.equals(line.get(entity.key().name()))) {
+            lines.add(
+                Rendering.render(
+                    lineEntity.get(),
+                    line,
+                    projection.lineSelect(collection),
+                    null,
+                    "/api/v1/" + d.code + "/" + lineEntity.get().path()));
+          }
         }
       }
       out.put(collection, lines);
@@ -363,12 +589,17 @@ class ApiController {
     return out;
   }
 
+  /**
+   * The 201 answer: with {@code Prefer: return=representation} the stored record, its line
+   * collections deferred unless {@code $expand} names them; without it only the key.
+   */
   private Object representation(
       HttpServletRequest request,
       Division d,
       EntityCatalog.Entity entity,
       Map<String, Object> row,
-      String entityUrl) {
+      String entityUrl,
+      Projection projection) {
     String prefer = request.getHeader("Prefer");
     if (prefer == null || !prefer.contains("return=representation")) {
       Map<String, Object> keyOnly = new LinkedHashMap<>();
@@ -376,19 +607,14 @@ class ApiController {
       keyOnly.put(entity.key().name(), row.get(entity.key().name()));
       return Rendering.render(entity, keyOnly, null, null, entityUrl);
     }
-    Set<String> lineCollections =
-        entity.fields().values().stream()
-            .filter(f -> f.type().equals("lines"))
-            .map(EntityCatalog.Field::name)
-            .collect(Collectors.toSet());
     return Rendering.render(
-        entity, row, null, expanded(d, entity, row, lineCollections), entityUrl);
+        entity, row, projection.select, expanded(d, entity, row, projection), entityUrl);
   }
 
   private void update(Division d, EntityCatalog.Entity entity, UUID id, JsonNode body) {
     Map<String, Object> row = d.row(entity.path(), id);
     if (row == null) {
-      throw new ApiError(404, "Not found");
+      throw notFound(entity);
     }
     if (!body.isObject()) {
       throw new ApiError(400, RequestReader.NOT_AN_OBJECT);
@@ -447,38 +673,53 @@ class ApiController {
   }
 
   private ResponseEntity<Object> divisions(
-      HttpServletRequest request, OAuthServer.Session session, HttpHeaders headers) {
+      HttpServletRequest request, OAuthServer.Session session, int division, HttpHeaders headers) {
     OAuthServer.User user = oauth.user(session.username()).orElseThrow();
-    List<Object> results = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Integer code : user.divisions()) {
-      store
-          .find(code)
-          .ifPresent(
-              d -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put(
-                    "__metadata",
-                    Map.of(
-                        "uri",
-                        base(request) + "/api/v1/" + d.code + "/system/Divisions(" + d.code + ")",
-                        "type",
-                        "Exact.Web.Api.System.Division"));
-                r.put("Code", d.code);
-                r.put("Description", d.description);
-                r.put("Country", d.country);
-                r.put("Currency", d.currency);
-                r.put("Legislation", d.legislation);
-                r.put("Status", 1);
-                r.put("Current", code.equals(user.divisions().get(0)));
-                results.add(r);
-              });
+      store.find(code).ifPresent(d -> rows.add(divisionRow(d, user)));
     }
+    String url = base(request) + "/api/v1/" + division + "/system/Divisions";
+    List<Object> results = system(request, catalog.get("system/Divisions"), rows, url);
     return ResponseEntity.ok()
         .headers(headers)
         .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("d", Map.of("results", results)));
   }
 
+  /**
+   * Every field of system/Divisions: what the sandbox knows of the division, null for the rest. The
+   * user's first division is the current and main one.
+   */
+  private static Map<String, Object> divisionRow(Division d, OAuthServer.User user) {
+    boolean first = Integer.valueOf(d.code).equals(user.divisions().get(0));
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("Code", d.code);
+    r.put("BlockingStatus", 0);
+    r.put("Country", d.country);
+    r.put("Created", d.created);
+    r.put("Currency", d.currency);
+    r.put("Current", first);
+    r.put("Customer", divisionCustomer(d));
+    r.put("CustomerCode", divisionCustomerCode(d));
+    r.put("CustomerName", d.description);
+    r.put("Description", d.description);
+    r.put("Hid", d.code);
+    r.put("IsDossierDivision", false);
+    r.put("IsHRDivision", false);
+    r.put("IsMainDivision", first);
+    r.put("IsPracticeDivision", false);
+    r.put("Legislation", d.legislation);
+    r.put("Modified", d.created);
+    r.put(
+        "StartDate",
+        d.created == null ? null : d.created.toLocalDate().withDayOfYear(1).atStartOfDay());
+    r.put("Status", 1);
+    r.put("VATNumber", d.vatNumber);
+    return r;
+  }
+
+  /** FAIL_AFTER_STORE and TIMEOUT_AFTER_STORE: the work is done, the answer is lost. */
   private ResponseEntity<Object> afterStoreFault(Faults.Fault fault, HttpHeaders headers) {
     if (fault.kind() == Faults.Kind.TIMEOUT_AFTER_STORE) {
       sleep(fault.delay());
@@ -585,27 +826,6 @@ class ApiController {
     }
   }
 
-  private static Set<String> select(String select) {
-    if (select == null || select.isBlank() || select.trim().equals("*")) {
-      return null;
-    }
-    return Arrays.stream(select.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  private static Set<String> withoutPaths(Set<String> select) {
-    if (select == null) {
-      return null;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String s : select) {
-      out.add(s.contains("/") ? s.substring(0, s.indexOf('/')) : s);
-    }
-    return out;
-  }
-
   private static String nextQuery(HttpServletRequest request, String token) {
     StringBuilder q = new StringBuilder();
     request
@@ -619,13 +839,13 @@ class ApiController {
                 q.append(q.isEmpty() ? "" : "&")
                     .append(name)
                     .append('=')
-                    .append(UriUtils.encodeQueryParam(v, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(UriUtils.encodeQueryParam(v, StandardCharsets.UTF_8));
               }
             });
     return q
         + (q.isEmpty() ? "" : "&")
         + "$skiptoken="
-        + UriUtils.encodeQueryParam(token, java.nio.charset.StandardCharsets.UTF_8);
+        + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
   }
 
   static String base(HttpServletRequest request) {

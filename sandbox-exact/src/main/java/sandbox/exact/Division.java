@@ -21,6 +21,13 @@ public final class Division implements java.io.Serializable {
   public final String country;
   public final String currency;
   public final String legislation;
+
+  /** The division's VAT number, when the admin API gave one (system/Divisions, current/Me). */
+  public final String vatNumber;
+
+  /** When the division was created (null in state files from before this field). */
+  public final java.time.LocalDateTime created;
+
   private final Map<String, LinkedHashMap<UUID, Map<String, Object>>> tables = new HashMap<>();
   long timestamp = 1;
   int nextItemNumber = 1;
@@ -28,12 +35,21 @@ public final class Division implements java.io.Serializable {
   int nextOrderNumber;
   int nextEntryNumber;
 
-  Division(int code, String description, String country, String currency, String legislation) {
+  Division(
+      int code,
+      String description,
+      String country,
+      String currency,
+      String legislation,
+      String vatNumber,
+      java.time.LocalDateTime created) {
     this.code = code;
     this.description = description;
     this.country = country;
     this.currency = currency;
     this.legislation = legislation;
+    this.vatNumber = vatNumber;
+    this.created = created;
     int year = 26;
     this.nextInvoiceNumber = year * 1_000_000 + 1;
     this.nextOrderNumber = 1;

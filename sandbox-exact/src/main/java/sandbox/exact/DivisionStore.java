@@ -37,6 +37,11 @@ public class DivisionStore {
   }
 
   public synchronized Division create(String country, Integer code, String description) {
+    return create(country, code, description, null);
+  }
+
+  public synchronized Division create(
+      String country, Integer code, String description, String vatNumber) {
     Templates.Template t = Templates.of(country);
     int divisionCode = code != null ? code : nextCode++;
     if (divisions.containsKey(divisionCode)) {
@@ -48,7 +53,9 @@ public class DivisionStore {
             description != null ? description : "Demo " + country + " " + divisionCode,
             country,
             "EUR",
-            t.legislation());
+            t.legislation(),
+            vatNumber,
+            now());
     for (Templates.VatCode v : t.vatCodes()) {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("Code", v.code());

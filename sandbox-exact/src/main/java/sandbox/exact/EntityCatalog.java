@@ -41,7 +41,10 @@ public class EntityCatalog {
               : n.endsWith("sses") || n.endsWith("ches")
                   ? n.substring(0, n.length() - 2)
                   : n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
-      return "Exact.Web.Api.Models." + singular;
+      return (path.startsWith("system/") || path.startsWith("current/")
+              ? "Exact.Web.Api.System."
+              : "Exact.Web.Api.Models.")
+          + singular;
     }
 
     public boolean allows(String method) {

@@ -32,7 +32,11 @@ public record ExactSandboxProperties(
     @DefaultValue("20") int salesEntryStatus,
     @DefaultValue("true") boolean substringFunctions,
     @DefaultValue("false") boolean retryAfterOn429,
-    @DefaultValue Map<String, List<String>> mandatoryFilters) {
+    @DefaultValue Map<String, List<String>> mandatoryFilters,
+    @DefaultValue("HALF_UP") Behaviour.LineRounding lineRounding,
+    @DefaultValue("LINE_HALF_UP") Behaviour.VatRounding vatRounding,
+    @DefaultValue("false") boolean entryAmountIncludesVat,
+    @DefaultValue("20000") int requestLogSize) {
 
   /** Endpoints with mandatory filtering, and the fields that satisfy it. */
   public Map<String, List<String>> mandatoryFilterFields() {

@@ -22,6 +22,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Writes {
 
+  static final String VAT_ON_NO_VAT_CODE =
+      "Een btw bedrag is niet toegestaan als u gebruikmaakt van een btw-code van het type"
+          + " \"geen btw\"";
+
   private final EntityCatalog catalog;
   private final DivisionStore store;
   private final ExactSandboxProperties props;
@@ -34,8 +38,12 @@ class Writes {
     this.reader = new RequestReader(catalog);
   }
 
-  /** Creates the record; returns the stored header row. Caller holds the store lock. */
-  Map<String, Object> create(Division d, EntityCatalog.Entity entity, JsonNode body) {
+  /**
+   * Creates the record with the computation knobs in {@code behaviour}; returns the stored header
+   * row. Caller holds the store lock.
+   */
+  Map<String, Object> create(
+      Division d, EntityCatalog.Entity entity, JsonNode body, Behaviour.Values behaviour) {
     Map<String, Object> v = reader.read(entity, body);
     List<String> errors = new ArrayList<>();
     mandatory(entity, v, errors, null);
@@ -44,9 +52,9 @@ class Writes {
           case "crm/Accounts" -> account(d, v, errors);
           case "crm/Addresses" -> address(d, v, errors);
           case "logistics/Items" -> item(d, v, errors);
-          case "salesinvoice/SalesInvoices" -> invoice(d, v, errors);
-          case "salesorder/SalesOrders" -> order(d, v, errors);
-          case "salesentry/SalesEntries" -> entry(d, v, errors);
+          case "salesinvoice/SalesInvoices" -> invoice(d, v, errors, behaviour);
+          case "salesorder/SalesOrders" -> order(d, v, errors, behaviour);
+          case "salesentry/SalesEntries" -> entry(d, v, errors, behaviour);
           default -> {
             fail(errors);
             yield store.insert(d, entity.path(), withoutLines(v));
@@ -136,7 +144,8 @@ class Writes {
 
   // --- documents ---------------------------------------------------------------------------
 
-  private Map<String, Object> invoice(Division d, Map<String, Object> v, List<String> errors) {
+  private Map<String, Object> invoice(
+      Division d, Map<String, Object> v, List<String> errors, Behaviour.Values behaviour) {
     List<Map<String, Object>> lines = lines(v, "SalesInvoiceLines", errors);
     // on invoices Exact checks the customer type on "Factuur voor" only (picqer #172): a
     // non-customer gives one "Ongeldig: Factuur voor (Type)", not a second message for OrderedBy
@@ -163,11 +172,12 @@ class Writes {
       errors.add("Niet toegestaan: Magazijn");
     }
     reference(d, "inventory/Warehouses", "ID", v.get("Warehouse"), "Warehouse", errors);
-    List<Map<String, Object>> computed = new ArrayList<>();
+    List<LineCalc> calcs = new ArrayList<>();
     for (Map<String, Object> line : lines) {
-      computed.add(itemLine(d, line, errors, true));
+      calcs.add(itemLine(d, line, errors, true, "VATAmountFC", behaviour));
     }
     fail(errors);
+    List<Map<String, Object>> computed = amounts(calcs, behaviour, v, true);
     LocalDateTime now = store.now();
     v.put("Type", type);
     v.putIfAbsent("OrderDate", now.toLocalDate().atStartOfDay());
@@ -179,7 +189,6 @@ class Writes {
     v.put("OrderedByName", orderedBy == null ? null : orderedBy.get("Name"));
     v.put("InvoiceToName", invoiceTo == null ? null : invoiceTo.get("Name"));
     v.put("DueDate", due(d, v, invoiceTo, "OrderDate"));
-    totals(v, computed, true);
     return storeDocument(
         d,
         "salesinvoice/SalesInvoices",
@@ -190,7 +199,8 @@ class Writes {
         computed);
   }
 
-  private Map<String, Object> order(Division d, Map<String, Object> v, List<String> errors) {
+  private Map<String, Object> order(
+      Division d, Map<String, Object> v, List<String> errors, Behaviour.Values behaviour) {
     List<Map<String, Object>> lines = lines(v, "SalesOrderLines", errors);
     Map<String, Object> orderedBy = customer(d, v.get("OrderedBy"), "OrderedBy", errors);
     v.putIfAbsent("InvoiceTo", v.get("OrderedBy"));
@@ -206,11 +216,12 @@ class Writes {
         v.get("PaymentCondition"),
         "PaymentCondition",
         errors);
-    List<Map<String, Object>> computed = new ArrayList<>();
+    List<LineCalc> calcs = new ArrayList<>();
     for (Map<String, Object> line : lines) {
-      computed.add(itemLine(d, line, errors, false));
+      calcs.add(itemLine(d, line, errors, false, "VATAmount", behaviour));
     }
     fail(errors);
+    List<Map<String, Object>> computed = amounts(calcs, behaviour, v, true);
     v.putIfAbsent("OrderDate", store.now().toLocalDate().atStartOfDay());
     if (v.get("WarehouseID") == null) {
       d.rows("inventory/Warehouses").stream()
@@ -226,7 +237,6 @@ class Writes {
     v.putIfAbsent("Currency", d.currency);
     v.putIfAbsent("OrderNumber", d.nextOrderNumber++);
     v.put("OrderedByName", orderedBy == null ? null : orderedBy.get("Name"));
-    totals(v, computed, true);
     return storeDocument(
         d,
         "salesorder/SalesOrders",
@@ -237,7 +247,8 @@ class Writes {
         computed);
   }
 
-  private Map<String, Object> entry(Division d, Map<String, Object> v, List<String> errors) {
+  private Map<String, Object> entry(
+      Division d, Map<String, Object> v, List<String> errors, Behaviour.Values behaviour) {
     List<Map<String, Object>> lines = lines(v, "SalesEntryLines", errors);
     Map<String, Object> customer = customer(d, v.get("Customer"), "Customer", errors);
     salesJournal(d, v.get("Journal"), errors);
@@ -256,11 +267,12 @@ class Writes {
                         && Objects.equals(e.get("Journal"), v.get("Journal")))) {
       errors.add("In gebruik: Boekstuknummer");
     }
-    List<Map<String, Object>> computed = new ArrayList<>();
+    List<LineCalc> calcs = new ArrayList<>();
     for (Map<String, Object> line : lines) {
-      computed.add(entryLine(d, line, errors));
+      calcs.add(entryLine(d, line, errors, behaviour));
     }
     fail(errors);
+    List<Map<String, Object>> computed = amounts(calcs, behaviour, v, false);
     LocalDateTime date =
         v.get("EntryDate") == null
             ? store.now().toLocalDate().atStartOfDay()
@@ -276,7 +288,6 @@ class Writes {
     v.putIfAbsent("ReportingPeriod", date.getMonthValue());
     v.put("CustomerName", customer == null ? null : customer.get("Name"));
     v.put("DueDate", due(d, v, customer, "EntryDate"));
-    totals(v, computed, false);
     return storeDocument(
         d,
         "salesentry/SalesEntries",
@@ -287,9 +298,21 @@ class Writes {
         computed);
   }
 
-  /** An invoice or order line: item, VAT code, GL account; amounts from quantity and price. */
-  private Map<String, Object> itemLine(
-      Division d, Map<String, Object> line, List<String> errors, boolean withGl) {
+  /** A line checked and ready for the amounts: its row so far and what the amounts need. */
+  private record LineCalc(Map<String, Object> out, Amounts.Line line, String kind) {}
+
+  /**
+   * An invoice or order line: item, VAT code, GL account; the line amount from quantity, price and
+   * discount (or net price), rounded per the line rounding knob. The explicit VAT amount is {@code
+   * VATAmountFC} on invoice lines and {@code VATAmount} on order lines.
+   */
+  private LineCalc itemLine(
+      Division d,
+      Map<String, Object> line,
+      List<String> errors,
+      boolean withGl,
+      String vatField,
+      Behaviour.Values behaviour) {
     Map<String, Object> item =
         reference(d, "logistics/Items", "ID", line.get("Item"), "Item", errors);
     Object vatCode = line.get("VATCode");
@@ -310,50 +333,41 @@ class Writes {
       out.put("GLAccount", gl);
     }
     if (vat == null || item == null) {
-      return out;
+      return new LineCalc(out, null, vatField);
     }
     BigDecimal quantity = dec(line.get("Quantity"), BigDecimal.ONE);
     BigDecimal price = dec(line.get("UnitPrice"), BigDecimal.ZERO);
     BigDecimal discount = dec(line.get("Discount"), BigDecimal.ZERO);
     BigDecimal amount =
-        line.get("NetPrice") != null
-            ? dec(line.get("NetPrice"), BigDecimal.ZERO).multiply(quantity)
-            : quantity.multiply(price).multiply(BigDecimal.ONE.subtract(discount));
-    BigDecimal fraction = store.fraction(vat);
-    BigDecimal excl;
-    BigDecimal tax;
-    if ("I".equals(vat.get("Type"))) {
-      BigDecimal incl = cents(amount);
-      excl = cents(incl.divide(BigDecimal.ONE.add(fraction), 10, RoundingMode.HALF_UP));
-      tax = incl.subtract(excl);
-    } else if ("E".equals(vat.get("Type"))) {
-      excl = cents(amount);
-      tax = cents(excl.multiply(fraction));
-    } else {
-      excl = cents(amount);
-      tax = BigDecimal.ZERO.setScale(2);
-    }
-    if (line.get("VATAmountFC") != null) {
-      tax = cents(dec(line.get("VATAmountFC"), BigDecimal.ZERO));
-    }
+        (line.get("NetPrice") != null
+                ? dec(line.get("NetPrice"), BigDecimal.ZERO).multiply(quantity)
+                : quantity.multiply(price).multiply(BigDecimal.ONE.subtract(discount)))
+            .setScale(2, behaviour.lineRounding().mode);
+    BigDecimal explicit = dec(line.get(vatField), null);
+    noVatAmountOnNoVatCode(vat, explicit, errors);
     out.put("VATCode", vatCode);
     out.put("VATCodeDescription", vat.get("Description"));
     out.put("VATPercentage", vat.get("Percentage"));
     out.put("Quantity", quantity);
     out.put("UnitPrice", price);
-    out.put("AmountFC", excl);
-    out.put("AmountDC", excl);
-    out.put("VATAmountFC", tax);
-    out.put("VATAmountDC", tax);
-    out.put("VATAmount", tax); // the name on SalesOrderLines; each line entity keeps its own
     out.put("ItemCode", item.get("Code"));
     out.put("ItemDescription", item.get("Description"));
     out.putIfAbsent("Description", item.get("Description"));
-    return out;
+    String type = (String) vat.get("Type");
+    return new LineCalc(
+        out,
+        new Amounts.Line(
+            vatCode.toString(), type, store.fraction(vat), amount, "I".equals(type), explicit),
+        vatField);
   }
 
-  /** A sales entry line: a revenue GL account and an amount excl. VAT, VAT computed or given. */
-  private Map<String, Object> entryLine(Division d, Map<String, Object> line, List<String> errors) {
+  /**
+   * A sales entry line: a revenue GL account and AmountFC — excl. VAT, or incl. VAT for an
+   * inclusive (I) VAT code when the knob {@code entryAmountIncludesVat} says so; VAT computed or
+   * given in VATAmountFC.
+   */
+  private LineCalc entryLine(
+      Division d, Map<String, Object> line, List<String> errors, Behaviour.Values behaviour) {
     Map<String, Object> gl =
         reference(d, "financial/GLAccounts", "ID", line.get("GLAccount"), "GLAccount", errors);
     if (gl != null && !isRevenue(gl)) {
@@ -365,29 +379,40 @@ class Writes {
     }
     Map<String, Object> vat = vatCode == null ? null : vatCodeReference(d, vatCode, errors);
     Map<String, Object> out = new LinkedHashMap<>(line);
-    if (gl == null || line.get("AmountFC") == null) {
-      return out;
+    if (gl == null || line.get("AmountFC") == null || (vatCode != null && vat == null)) {
+      return new LineCalc(out, null, "VATAmountFC");
     }
-    BigDecimal excl = cents(dec(line.get("AmountFC"), BigDecimal.ZERO));
-    BigDecimal tax;
-    if (line.get("VATAmountFC") != null) {
-      tax = cents(dec(line.get("VATAmountFC"), BigDecimal.ZERO));
-    } else if (vat != null && !"B".equals(vat.get("Type")) && !"N".equals(vat.get("Type"))) {
-      tax = cents(excl.multiply(store.fraction(vat)));
-    } else {
-      tax = BigDecimal.ZERO.setScale(2);
-    }
+    BigDecimal amount = cents(dec(line.get("AmountFC"), BigDecimal.ZERO));
+    BigDecimal explicit = dec(line.get("VATAmountFC"), null);
+    noVatAmountOnNoVatCode(vat, explicit, errors);
+    String type = vat == null ? null : (String) vat.get("Type");
     out.put("VATCode", vatCode);
+    out.put("VATCodeDescription", vat == null ? null : vat.get("Description"));
     out.put("VATPercentage", vat == null ? null : vat.get("Percentage"));
-    out.put("AmountFC", excl);
-    out.put("AmountDC", excl);
-    out.put("VATAmountFC", tax);
-    out.put("VATAmountDC", tax);
-    out.put("VATBaseAmountFC", excl);
-    out.put("VATBaseAmountDC", excl);
     out.put("GLAccountCode", gl.get("Code"));
     out.put("GLAccountDescription", gl.get("Description"));
-    return out;
+    return new LineCalc(
+        out,
+        new Amounts.Line(
+            vatCode == null ? null : vatCode.toString(),
+            type,
+            vat == null ? BigDecimal.ZERO : store.fraction(vat),
+            amount,
+            "I".equals(type) && behaviour.entryAmountIncludesVat(),
+            explicit),
+        "VATAmountFC");
+  }
+
+  /** A VAT amount on a line with a "no VAT" (N) code is refused (reference §4.3). */
+  private static void noVatAmountOnNoVatCode(
+      Map<String, Object> vat, BigDecimal explicit, List<String> errors) {
+    if (vat != null
+        && "N".equals(vat.get("Type"))
+        && explicit != null
+        && explicit.signum() != 0
+        && !errors.contains(VAT_ON_NO_VAT_CODE)) {
+      errors.add(VAT_ON_NO_VAT_CODE);
+    }
   }
 
   private static boolean isRevenue(Map<String, Object> gl) {
@@ -396,21 +421,54 @@ class Writes {
         || ("W".equals(gl.get("BalanceType")) && "C".equals(gl.get("BalanceSide")));
   }
 
-  private static void totals(
-      Map<String, Object> v, List<Map<String, Object>> lines, boolean withExclField) {
+  /**
+   * Computes every line's excl., VAT and incl. amounts with the VAT rounding knob, fills the line
+   * rows (AmountFC, and for entry lines the VAT base) and the header totals: AmountFC = Σ incl.,
+   * AmountFCExclVat = Σ excl. (invoices, orders), VATAmountFC = Σ VAT (invoices, entries; each
+   * entity keeps only its own fields when stored).
+   */
+  private static List<Map<String, Object>> amounts(
+      List<LineCalc> calcs,
+      Behaviour.Values behaviour,
+      Map<String, Object> header,
+      boolean itemLines) {
+    List<Amounts.Result> results =
+        Amounts.compute(calcs.stream().map(LineCalc::line).toList(), behaviour.vatRounding());
     BigDecimal excl = BigDecimal.ZERO.setScale(2);
     BigDecimal tax = BigDecimal.ZERO.setScale(2);
-    for (Map<String, Object> l : lines) {
-      excl = excl.add(dec(l.get("AmountFC"), BigDecimal.ZERO));
-      tax = tax.add(dec(l.get("VATAmountFC"), BigDecimal.ZERO));
+    BigDecimal incl = BigDecimal.ZERO.setScale(2);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < calcs.size(); i++) {
+      Map<String, Object> out = calcs.get(i).out();
+      Amounts.Line line = calcs.get(i).line();
+      Amounts.Result r = results.get(i);
+      if (itemLines) {
+        out.put("AmountFC", r.excl());
+        out.put("AmountDC", r.excl());
+        out.put(calcs.get(i).kind(), r.vat());
+        if (calcs.get(i).kind().equals("VATAmountFC")) {
+          out.put("VATAmountDC", r.vat());
+        }
+      } else {
+        BigDecimal stated = line.includesVat() ? r.incl() : r.excl();
+        out.put("AmountFC", stated);
+        out.put("AmountDC", stated);
+        out.put("VATAmountFC", r.vat());
+        out.put("VATAmountDC", r.vat());
+        out.put("VATBaseAmountFC", r.excl());
+        out.put("VATBaseAmountDC", r.excl());
+      }
+      excl = excl.add(r.excl());
+      tax = tax.add(r.vat());
+      incl = incl.add(r.incl());
+      rows.add(out);
     }
-    v.put("AmountFC", excl.add(tax));
-    v.put("AmountDC", excl.add(tax));
-    if (withExclField) {
-      v.put("AmountFCExclVat", excl);
-    }
-    v.put("VATAmountFC", tax);
-    v.put("VATAmountDC", tax);
+    header.put("AmountFC", incl);
+    header.put("AmountDC", incl);
+    header.put("AmountFCExclVat", excl);
+    header.put("VATAmountFC", tax);
+    header.put("VATAmountDC", tax);
+    return rows;
   }
 
   private Map<String, Object> storeDocument(

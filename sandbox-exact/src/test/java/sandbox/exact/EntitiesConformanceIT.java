@@ -179,7 +179,7 @@ class EntitiesConformanceIT {
     JsonNode order =
         sandbox.create(
             s,
-            "salesorder/SalesOrders",
+            "salesorder/SalesOrders?$expand=SalesOrderLines",
             Map.of(
                 "OrderedBy",
                 customer,
@@ -236,7 +236,16 @@ class EntitiesConformanceIT {
     assertThat(invoice.path("InvoiceTo").asString()).isEqualTo(customer);
     assertThat(invoice.path("__metadata").path("type").asString())
         .isEqualTo("Exact.Web.Api.Models.SalesInvoice");
-    assertThat(invoice.path("SalesInvoiceLines").path("results")).hasSize(1);
+    // the 201 answer defers the lines unless $expand asks for them; the link gives them
+    String deferred = invoice.path("SalesInvoiceLines").path("__deferred").path("uri").asString();
+    assertThat(deferred)
+        .isEqualTo(
+            sandbox.url
+                + s.api("salesinvoice/SalesInvoices")
+                + "(guid'"
+                + invoice.path("InvoiceID").asString()
+                + "')/SalesInvoiceLines");
+    assertThat(sandbox.get(deferred, s.token()).d()).hasSize(1);
 
     Sandbox.Response lines =
         sandbox.get(
@@ -258,7 +267,7 @@ class EntitiesConformanceIT {
     JsonNode entry =
         sandbox.create(
             s,
-            "salesentry/SalesEntries",
+            "salesentry/SalesEntries?$expand=SalesEntryLines",
             Map.of(
                 "Customer",
                 customer,

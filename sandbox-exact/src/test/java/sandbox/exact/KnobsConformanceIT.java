@@ -36,7 +36,11 @@ class KnobsConformanceIT {
                 Map.entry("sandbox.exact.authorization-code-lifetime", "30s"),
                 Map.entry("sandbox.exact.percentages-as-fractions", false),
                 Map.entry("sandbox.exact.sales-entry-status", 50),
-                Map.entry("sandbox.exact.page-size", 3)));
+                Map.entry("sandbox.exact.page-size", 3),
+                Map.entry("sandbox.exact.line-rounding", "HALF_EVEN"),
+                Map.entry("sandbox.exact.vat-rounding", "DOCUMENT"),
+                Map.entry("sandbox.exact.entry-amount-includes-vat", true),
+                Map.entry("sandbox.exact.case-insensitive-strings", false)));
   }
 
   @AfterAll
@@ -99,7 +103,7 @@ class KnobsConformanceIT {
     JsonNode invoice =
         sandbox.create(
             s,
-            "salesinvoice/SalesInvoices",
+            "salesinvoice/SalesInvoices?$expand=SalesInvoiceLines",
             Map.of(
                 "OrderedBy",
                 customer,
@@ -176,6 +180,47 @@ class KnobsConformanceIT {
     assertThat(r.status()).isEqualTo(429);
     assertThat(r.header("Retry-After"))
         .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+  }
+
+  @Test
+  void computationKnobsStartFromThePropertiesAndResetReturnsToThem() {
+    JsonNode configured = sandbox.admin("GET", "/admin/behaviour", null);
+    assertThat(configured.path("lineRounding").asString()).isEqualTo("HALF_EVEN");
+    assertThat(configured.path("vatRounding").asString()).isEqualTo("DOCUMENT");
+    assertThat(configured.path("entryAmountIncludesVat").asBoolean()).isTrue();
+    assertThat(configured.path("caseInsensitiveStrings").asBoolean()).isFalse();
+
+    // an inclusive code's AmountFC includes VAT: 12.10 = 10.00 + 2.10
+    JsonNode entry =
+        sandbox.create(
+            s,
+            "salesentry/SalesEntries",
+            Map.of(
+                "Customer",
+                customer(),
+                "Journal",
+                "70",
+                "SalesEntryLines",
+                List.of(
+                    Map.of(
+                        "GLAccount",
+                        sandbox.idOf(s.division(), "financial/GLAccounts", "8000"),
+                        "AmountFC",
+                        12.10,
+                        "VATCode",
+                        "2"))));
+    assertThat(entry.path("AmountFC").decimalValue()).isEqualByComparingTo("12.10");
+    assertThat(entry.path("VATAmountFC").decimalValue()).isEqualByComparingTo("2.10");
+    assertThat(sandbox.get(s.api("crm/Accounts") + "?" + filter("Name eq 'klant'"), s.token()).d())
+        .as("case-sensitive")
+        .isEmpty();
+
+    sandbox.admin(
+        "PUT",
+        "/admin/behaviour",
+        Map.of("vatRounding", "LINE_HALF_EVEN", "lineRounding", "HALF_UP"));
+    sandbox.reset();
+    assertThat(sandbox.admin("GET", "/admin/behaviour", null)).isEqualTo(configured);
   }
 
   @Test

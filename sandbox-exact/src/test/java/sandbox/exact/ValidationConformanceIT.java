@@ -350,7 +350,7 @@ class ValidationConformanceIT {
         "SalesInvoiceLines",
         List.of(Map.of("Item", item, "Quantity", 2, "UnitPrice", 12.10, "VATCode", "2")));
 
-    JsonNode d = sandbox.create(s, "salesinvoice/SalesInvoices", invoice);
+    JsonNode d = sandbox.create(s, "salesinvoice/SalesInvoices?$expand=SalesInvoiceLines", invoice);
 
     assertAmounts(d, "24.20", "20.00", "4.20");
     JsonNode line = d.path("SalesInvoiceLines").path("results").path(0);
@@ -378,7 +378,7 @@ class ValidationConformanceIT {
             Map.of("Item", item, "Quantity", 2, "UnitPrice", 10.00, "VATCode", "1"),
             Map.of("Item", item, "Quantity", 3, "UnitPrice", 1.09, "VATCode", "4")));
 
-    JsonNode d = sandbox.create(s, "salesinvoice/SalesInvoices", invoice);
+    JsonNode d = sandbox.create(s, "salesinvoice/SalesInvoices?$expand=SalesInvoiceLines", invoice);
 
     // 20.00 + 4.20 VAT; 3 × 1.09 incl. 9 % = 3.27 = 3.00 + 0.27 VAT
     assertAmounts(d, "27.47", "23.00", "4.47");
@@ -393,7 +393,7 @@ class ValidationConformanceIT {
     order.put(
         "SalesOrderLines",
         List.of(Map.of("Item", item, "Quantity", 2, "UnitPrice", 12.10, "VATCode", "2")));
-    JsonNode o = sandbox.create(s, "salesorder/SalesOrders", order);
+    JsonNode o = sandbox.create(s, "salesorder/SalesOrders?$expand=SalesOrderLines", order);
     // a sales order has no VAT total; its lines call the VAT amount "VATAmount"
     assertThat(o.path("AmountFC").decimalValue()).isEqualByComparingTo("24.20");
     assertThat(o.path("AmountFCExclVat").decimalValue()).isEqualByComparingTo("20.00");
@@ -411,7 +411,7 @@ class ValidationConformanceIT {
             Map.of("GLAccount", revenue(nl, "8000"), "AmountFC", 20.00, "VATCode", "1"),
             Map.of("GLAccount", revenue(nl, "8010"), "AmountFC", 3.00, "VATCode", "3")));
 
-    JsonNode d = sandbox.create(s, "salesentry/SalesEntries", entry);
+    JsonNode d = sandbox.create(s, "salesentry/SalesEntries?$expand=SalesEntryLines", entry);
 
     // header AmountFC includes VAT: 20.00 + 3.00 + 4.20 + 0.27
     assertThat(d.path("AmountFC").decimalValue()).isEqualByComparingTo("27.47");
