@@ -139,6 +139,28 @@ class VatBookingIT {
     JsonNode ok = system.operatorGet("/api/vat/numbers/check?number=094259216&country=GR").json();
     assertThat(ok.path("valid").asBoolean()).isTrue();
     assertThat(ok.path("normalised").asString()).isEqualTo("EL094259216");
+    // A Northern Ireland government department (GD8888 + 123 + 123 mod 97 = 26), its checksum
+    // typo, and 600, which no GD number has.
+    JsonNode gd = system.operatorGet("/api/vat/numbers/check?number=GD888812326&country=XI").json();
+    assertThat(gd.path("valid").asBoolean()).isTrue();
+    assertThat(gd.path("normalised").asString()).isEqualTo("XIGD888812326");
+    assertThat(
+            system
+                .operatorGet("/api/vat/numbers/check?number=XIGD888812327")
+                .json()
+                .path("reason")
+                .asString())
+        .isEqualTo("checksum");
+    assertThat(
+            system
+                .operatorGet("/api/vat/numbers/check?number=XIGD888860012")
+                .json()
+                .path("reason")
+                .asString())
+        .isEqualTo("format");
+    // A Romanian CNP whose digits 8–9 (99) are no county: date and check digit decide.
+    JsonNode cnp = system.operatorGet("/api/vat/numbers/check?number=RO1960213993458").json();
+    assertThat(cnp.path("valid").asBoolean()).isTrue();
   }
 
   /** A paid order of one line (and free shipping) at {@code rate} %, shipped to {@code country}. */

@@ -32,7 +32,11 @@ class VatCheckCommandIT {
             "ATU1234567",
             "NL-ABC",
             "EL 094259216",
-            "btw: nl004194689b01");
+            "btw: nl004194689b01",
+            "XI GD8888 123 26",
+            "XIGD888812327",
+            "XIGD888860012",
+            "RO 1960213993458");
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -60,7 +64,11 @@ class VatCheckCommandIT {
                 "ATU1234567\tinvalid\tlength\n",
                 "NL-ABC\tinvalid\tformat\n",
                 "EL 094259216\tvalid\t\n",
-                "btw: nl004194689b01\tinvalid\tchecksum\n"));
+                "btw: nl004194689b01\tinvalid\tchecksum\n",
+                "XI GD8888 123 26\tvalid\t\n",
+                "XIGD888812327\tinvalid\tchecksum\n",
+                "XIGD888860012\tinvalid\tformat\n",
+                "RO 1960213993458\tvalid\t\n"));
     try (var files = Files.list(workDir)) {
       assertThat(files).as("no data directory: the command starts no database").isEmpty();
     }

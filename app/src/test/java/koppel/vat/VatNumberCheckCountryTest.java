@@ -192,9 +192,18 @@ class VatNumberCheckCountryTest {
         typo("RO1234567897", "RO1234577897"), // 123456789: 158; 1580 mod 11 = 7
         typo("RO9876544", "RO9877544"), // 000987654: 128; 1280 mod 11 = 4
         // RO, CNP: S YYMMDD county serial check; Σ (2,7,9,1,4,6,3,5,8,2,7,9)·d mod 11, 10 → 1.
+        // S: 1/2 1900s, 3/4 1800s, 5/6 2000s, 7/8/9 any century in which the date exists. The
+        // county digits are not checked against a table.
         typo("RO1960213123450", "RO1960213124450"), // 1996-02-13, county 12: 242 ≡ 0
         typo("RO5021231401230", "RO5021231402230"), // 2002-12-31, county 40: 121 ≡ 0
         typo("RO2751201460010", "RO2751201461010"), // 1975-12-01, county 46: 187 ≡ 0
+        typo("RO4780101701235", "RO4780101702235"), // 1878-01-01, county 70: 214 ≡ 5
+        typo("RO1850101400051", "RO1850101400061"), // 1985-01-01: 175 ≡ 10 → 1
+        typo("RO1960213993458", "RO1960213994458"), // county 99 (no county): 338 ≡ 8
+        typo("RO1960213003451", "RO1960213004451"), // county 00 (no county): 221 ≡ 1
+        typo("RO5000229123453", "RO5000229124453"), // 2000-02-29: 157 ≡ 3
+        typo("RO9000229123450", "RO9000229124450"), // 29 Feb of (20)00, a foreigner: 165 ≡ 0
+        typo("RO8000229123459", "RO8000229124459"), // 29 Feb of (20)00, a resident: 163 ≡ 9
         // SE: Luhn check digit of the first 9, then 01.
         typo("SE559900123601", "SE559000123601"), // Luhn check of 559900123 = 6
         typo("SE802005678701", "SE802105678701"), // 7
@@ -214,7 +223,15 @@ class VatNumberCheckCountryTest {
         typo("XI012345620", "XI012355620"), // 97 (first three 012 < 100: only 0 allowed)
         typo("XI234567889", "XI234577889"), // 236 ≡ 42
         typo("XI345678967", "XI345688967"), // 249 ≡ 55
-        typo("XI123456782001", "XI123466782001")); // 12 digits: branch 001 after a valid 9
+        typo("XI123456782001", "XI123466782001"), // 12 digits: branch 001 after a valid 9
+        // XI, government departments and health authorities, 11 characters: GD8888 or HA8888,
+        // 3 digits (GD below 500, HA from 500), and those 3 digits mod 97 as 2 check digits.
+        typo("XIGD888812326", "XIGD888812426"), // 123 mod 97 = 26 (typo: 124 mod 97 = 27)
+        typo("XIGD888800000", "XIGD888800100"), // 000 mod 97 = 0
+        typo("XIGD888849914", "XIGD888849814"), // 499 mod 97 = 14
+        typo("XIHA888850015", "XIHA888850115"), // 500 mod 97 = 15
+        typo("XIHA888856782", "XIHA888856882"), // 567 mod 97 = 82
+        typo("XIHA888899929", "XIHA888899829")); // 999 mod 97 = 29
   }
 
   /** Valid numbers without check digits, so there is no typo to catch. */
@@ -306,9 +323,16 @@ class VatNumberCheckCountryTest {
         bad("RO12345678901", Reason.LENGTH, "11 digits"),
         bad("RO0123456789", Reason.FORMAT, "leading 0"),
         bad("RO12AB", Reason.FORMAT, "letters"),
-        bad("RO1961313123450", Reason.FORMAT, "CNP with month 13"),
-        bad("RO1960213993450", Reason.FORMAT, "CNP with county 99"),
-        bad("RO0960213123450", Reason.FORMAT, "CNP starting with 0"),
+        bad("RO1961313123455", Reason.FORMAT, "CNP with month 13 (check digit right)"),
+        bad("RO0960213123459", Reason.FORMAT, "CNP starting with 0 (check digit right)"),
+        bad("RO1960200123457", Reason.FORMAT, "CNP with day 00"),
+        bad("RO1960230123453", Reason.FORMAT, "CNP with 30 February"),
+        bad("RO1000229123456", Reason.FORMAT, "CNP 1: 29.02.1900 does not exist"),
+        bad("RO3000229123451", Reason.FORMAT, "CNP 3: 29.02.1800 does not exist"),
+        bad("RO7010229123455", Reason.FORMAT, "CNP 7: 29 Feb of no century's (18|19|20)01"),
+        bad("RO196021312345", Reason.LENGTH, "12 digits"),
+        bad("RO19602131234500", Reason.LENGTH, "14 digits"),
+        bad("RO196021312345X", Reason.FORMAT, "CNP with a letter"),
         bad("SE5599001236", Reason.LENGTH, "organisation number without 01"),
         bad("SE559900123602", Reason.FORMAT, "ends in 02"),
         bad("SI123456790", Reason.LENGTH, "9 digits"),
@@ -321,7 +345,16 @@ class VatNumberCheckCountryTest {
         bad("XIGD12", Reason.LENGTH, "GD + 2 digits"),
         bad("XI12345678X", Reason.FORMAT, "letter"),
         bad("XIGD567", Reason.FORMAT, "GD from 500"),
-        bad("XIHA123", Reason.FORMAT, "HA below 500"));
+        bad("XIHA123", Reason.FORMAT, "HA below 500"),
+        bad("XIGD888860012", Reason.FORMAT, "GD8888 from 500 (600 mod 97 = 18 even so)"),
+        bad("XIGD888860018", Reason.FORMAT, "GD8888 from 500, check digits right"),
+        bad("XIHA888812326", Reason.FORMAT, "HA8888 below 500"),
+        bad("XIGD123456789", Reason.FORMAT, "11 characters without 8888"),
+        bad("XIHA777756782", Reason.FORMAT, "HA7777 instead of HA8888"),
+        bad("XIGD8888123AB", Reason.FORMAT, "letters in a GD8888 number"),
+        bad("XIGD88881232", Reason.LENGTH, "GD8888 + 4 digits"),
+        bad("XIGD8888123266", Reason.LENGTH, "GD8888 + 6 digits"),
+        bad("XIGD1234", Reason.LENGTH, "GD + 4 digits"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -451,6 +484,75 @@ class VatNumberCheckCountryTest {
     assertThat(VatNumberCheck.check("XI000000042").reason()).isEqualTo(Reason.CHECKSUM);
     // 000000055 ≡ 55: not either.
     assertThat(VatNumberCheck.check("XI000000055").reason()).isEqualTo(Reason.CHECKSUM);
+  }
+
+  @Test
+  void xiGovernmentDepartmentsAndHealthAuthoritiesInElevenCharacters() {
+    // GD8888 + 123 + 123 mod 97 = 26.
+    assertThat(VatNumberCheck.check("XIGD888812326").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIGD888812327").reason()).isEqualTo(Reason.CHECKSUM);
+    assertThat(VatNumberCheck.check("XIGD888812327").message())
+        .isEqualTo(VatNumberRules.CHECK_DIGITS);
+    // 600 is not below 500: no GD number, whatever the check digits (600 mod 97 = 18).
+    Result gd600 = VatNumberCheck.check("XIGD888860012");
+    assertThat(gd600.reason()).isEqualTo(Reason.FORMAT);
+    assertThat(gd600.message()).startsWith("In GD8888 numbers (government departments)");
+    assertThat(VatNumberCheck.check("XIGD888860018").reason()).isEqualTo(Reason.FORMAT);
+    // HA8888 + 567 + 567 mod 97 = 82; 123 is below 500: no HA number.
+    assertThat(VatNumberCheck.check("XIHA888856782").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIHA888812326").reason()).isEqualTo(Reason.FORMAT);
+    assertThat(VatNumberCheck.check("XIGD123456789").message())
+        .startsWith("An 11-character GD number starts with GD8888.");
+    // Typed with separators, or without XI for a buyer in Northern Ireland.
+    Result spaced = VatNumberCheck.check("XI GD 8888 123 26");
+    assertThat(spaced.valid()).isTrue();
+    assertThat(spaced.normalised()).isEqualTo("XIGD888812326");
+    Result hinted = VatNumberCheck.check("GD888812326", "XI");
+    assertThat(hinted.valid()).isTrue();
+    assertThat(hinted.normalised()).isEqualTo("XIGD888812326");
+    // GB stays outside: not an EU VAT prefix, whatever follows.
+    assertThat(VatNumberCheck.check("GBGD888812326").reason()).isEqualTo(Reason.PREFIX);
+  }
+
+  @Test
+  void xiFiveCharacterGovernmentNumbersAreUnchanged() {
+    assertThat(VatNumberCheck.check("XIGD123").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIGD499").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIHA500").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIHA567").valid()).isTrue();
+    assertThat(VatNumberCheck.check("XIGD500").reason()).isEqualTo(Reason.FORMAT);
+    assertThat(VatNumberCheck.check("XIHA499").reason()).isEqualTo(Reason.FORMAT);
+    assertThat(VatNumberCheck.check("XIGD567").message())
+        .startsWith(
+            "GD numbers (government departments) run from GD000 to GD499, HA numbers (health"
+                + " authorities) from HA500 to HA999.");
+    assertThat(VatNumberCheck.check("XIGD12").reason()).isEqualTo(Reason.LENGTH);
+    assertThat(VatNumberCheck.check("XIGD1234").reason()).isEqualTo(Reason.LENGTH);
+  }
+
+  @Test
+  void romanianPersonalNumbersAreJudgedByDateAndCheckDigitNotByCounty() {
+    // Digits 8–9 of a CNP (the county) are not looked up: 99 and 00 are no counties, yet with
+    // the right check digit the number is well-formed. 1960213993458: Σ = 338 ≡ 8.
+    assertThat(VatNumberCheck.check("RO1960213993458").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO1960213003451").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO1960213993450").reason()).isEqualTo(Reason.CHECKSUM);
+    // Σ mod 11 = 10 makes the check digit 1, not 0. 1850101400051: Σ = 175 ≡ 10.
+    assertThat(VatNumberCheck.check("RO1850101400051").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO1850101400050").reason()).isEqualTo(Reason.CHECKSUM);
+    // 29 February of a year ending in 00 exists in 2000 only: fine for 5 and 6 (2000s) and for
+    // 7, 8 and 9 (no century given), not for 1 and 2 (1900) nor 3 and 4 (1800).
+    assertThat(VatNumberCheck.check("RO5000229123453").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO9000229123450").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO1000229123456").reason()).isEqualTo(Reason.FORMAT);
+    assertThat(VatNumberCheck.check("RO3000229123451").reason()).isEqualTo(Reason.FORMAT);
+    // 29 February 01 exists in no century.
+    assertThat(VatNumberCheck.check("RO7010229123455").reason()).isEqualTo(Reason.FORMAT);
+    // The CUI rule (2 to 10 digits) is unchanged; 11, 12 and 14 digits are neither.
+    assertThat(VatNumberCheck.check("RO1234567897").valid()).isTrue();
+    assertThat(VatNumberCheck.check("RO12345678901").reason()).isEqualTo(Reason.LENGTH);
+    assertThat(VatNumberCheck.check("RO196021312345").reason()).isEqualTo(Reason.LENGTH);
+    assertThat(VatNumberCheck.check("RO19602131234500").reason()).isEqualTo(Reason.LENGTH);
   }
 
   /** Every prefix has two valid numbers with typos, a wrong length and a wrong format. */

@@ -1,11 +1,11 @@
 package sandbox.kmoshops;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The KMO Shops REST API ({@code /api/v1}, contract §2): shop info, orders with filters and paging,
  * payment methods, webhook subscriptions; bearer tokens with scopes; 120 requests a minute per shop
- * (fixed window) with {@code X-RateLimit-*} headers; every error in the contract's envelope.
+ * (fixed window, {@link RateLimit}) with {@code X-RateLimit-*} headers on every answer ({@link
+ * RateLimitHeaders} for answers that belong to no shop); every error in the contract's envelope.
  */
 @RestController
 class ApiController {
@@ -63,21 +64,21 @@ class ApiController {
   record Outage(int remaining, int status) {}
 
   private final ShopStore store;
-  private final SandboxClock clock;
   private final KmoShopsSandboxProperties props;
-  private final Map<Long, long[]> windows = new HashMap<>();
+  private final RateLimit rateLimit;
   private Outage outage = new Outage(0, 503);
 
-  ApiController(ShopStore store, SandboxClock clock, KmoShopsSandboxProperties props) {
+  ApiController(ShopStore store, KmoShopsSandboxProperties props, RateLimit rateLimit) {
     this.store = store;
-    this.clock = clock;
     this.props = props;
+    this.rateLimit = rateLimit;
   }
 
   @GetMapping("/api/v1/shop")
-  ResponseEntity<Object> shop(HttpServletRequest request) {
+  ResponseEntity<Object> shop(HttpServletRequest request, HttpServletResponse response) {
     return call(
         request,
+        response,
         "shop:read",
         app -> {
           Shop s = store.shop(app.shopId()).orElseThrow();
@@ -94,14 +95,16 @@ class ApiController {
   }
 
   @GetMapping("/api/v1/payment-methods")
-  ResponseEntity<Object> paymentMethods(HttpServletRequest request) {
-    return call(request, null, app -> ResponseEntity.ok(PAYMENT_METHODS));
+  ResponseEntity<Object> paymentMethods(HttpServletRequest request, HttpServletResponse response) {
+    return call(request, response, null, app -> ResponseEntity.ok(PAYMENT_METHODS));
   }
 
   @GetMapping("/api/v1/orders/{id}")
-  ResponseEntity<Object> order(HttpServletRequest request, @PathVariable String id) {
+  ResponseEntity<Object> order(
+      HttpServletRequest request, HttpServletResponse response, @PathVariable String id) {
     return call(
         request,
+        response,
         "orders:read",
         app -> {
           Optional<ShopOrder> o = Optional.empty();
@@ -114,9 +117,13 @@ class ApiController {
   }
 
   @GetMapping("/api/v1/orders")
-  ResponseEntity<Object> orders(HttpServletRequest request, @RequestParam Map<String, String> q) {
+  ResponseEntity<Object> orders(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      @RequestParam Map<String, String> q) {
     return call(
         request,
+        response,
         "orders:read",
         app -> {
           int page = number(q, "page", 1);
@@ -178,9 +185,10 @@ class ApiController {
   }
 
   @GetMapping("/api/v1/webhooks")
-  ResponseEntity<Object> webhooks(HttpServletRequest request) {
+  ResponseEntity<Object> webhooks(HttpServletRequest request, HttpServletResponse response) {
     return call(
         request,
+        response,
         null,
         app ->
             ResponseEntity.ok(
@@ -189,9 +197,12 @@ class ApiController {
 
   @PostMapping("/api/v1/webhooks")
   ResponseEntity<Object> subscribe(
-      HttpServletRequest request, @RequestBody(required = false) String body) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      @RequestBody(required = false) String body) {
     return call(
         request,
+        response,
         "webhooks:write",
         app -> {
           JsonNode json;
@@ -214,9 +225,11 @@ class ApiController {
   }
 
   @DeleteMapping("/api/v1/webhooks/{id}")
-  ResponseEntity<Object> unsubscribe(HttpServletRequest request, @PathVariable String id) {
+  ResponseEntity<Object> unsubscribe(
+      HttpServletRequest request, HttpServletResponse response, @PathVariable String id) {
     return call(
         request,
+        response,
         "webhooks:write",
         app -> {
           if (id.matches("\\d{1,18}") && store.unsubscribe(app, Long.parseLong(id))) {
@@ -226,60 +239,59 @@ class ApiController {
         });
   }
 
-  /** Anything else under /api/v1: the contract's 404, not Spring's error page. */
+  /**
+   * Anything else under /api/v1: the contract's 404, not Spring's error page. Without a valid token
+   * it is answered as is, with the rate-limit headers of no shop ({@link RateLimitHeaders}). With a
+   * shop's token it is one of that shop's requests like any other: it is counted against the shop's
+   * window and carries it in the headers (a 429 when the window is used up, as a rate limit in
+   * front of the routes would answer), then answers 404.
+   */
   @RequestMapping("/api/v1/**")
-  ResponseEntity<Object> unknown(HttpServletRequest request) {
-    return error(
-        404, "NOT_FOUND", "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+  ResponseEntity<Object> unknown(HttpServletRequest request, HttpServletResponse response) {
+    String message = "No endpoint " + request.getMethod() + " " + request.getRequestURI();
+    if (installation(request).isEmpty()) {
+      return error(404, "NOT_FOUND", message);
+    }
+    return call(
+        request,
+        response,
+        null,
+        app -> {
+          throw ApiProblem.notFound(message);
+        });
   }
 
-  /** Whatever slipped through: 500 INTERNAL in the envelope. */
+  /**
+   * Whatever slipped through: 500 INTERNAL in the envelope. The rate-limit headers already set on
+   * the response (the shop's, or those of no shop) stay.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> internal(Exception e) {
     return error(500, "INTERNAL", "Internal error: " + e.getClass().getSimpleName());
   }
 
   /**
-   * Every API call: bearer token (401), the shop's rate-limit window (429, headers on every
-   * answer), an outage switched on by the admin (500/503), the scope (403), then the handler.
+   * Every API call: bearer token (401, with the rate-limit headers of no shop), the shop's
+   * rate-limit window (429; its headers replace those of no shop on every answer from here on), an
+   * outage switched on by the admin (500/503), the scope (403), then the handler.
    */
   private ResponseEntity<Object> call(
       HttpServletRequest request,
+      HttpServletResponse response,
       String scope,
       Function<ShopStore.Installation, ResponseEntity<Object>> handler) {
-    String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
-    Optional<ShopStore.Installation> app =
-        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? store.byToken(auth.substring(7).trim())
-            : Optional.empty();
+    Optional<ShopStore.Installation> app = installation(request);
     if (app.isEmpty()) {
       return error(401, "UNAUTHORIZED", "Missing, unknown or revoked access token");
     }
-    long now = clock.instant().getEpochSecond();
-    long windowStart = now - Math.floorMod(now, 60);
-    int remaining;
-    synchronized (windows) {
-      long[] w = windows.computeIfAbsent(app.get().shopId(), k -> new long[] {windowStart, 0});
-      if (w[0] != windowStart) {
-        w[0] = windowStart;
-        w[1] = 0;
-      }
-      w[1]++;
-      remaining = (int) (props.requestsPerMinute() - w[1]);
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.add("X-RateLimit-Limit", Integer.toString(props.requestsPerMinute()));
-    headers.add("X-RateLimit-Remaining", Integer.toString(Math.max(remaining, 0)));
-    headers.add("X-RateLimit-Reset", Long.toString(windowStart + 60));
-    Integer outageStatus = remaining < 0 ? null : takeOutage();
+    RateLimit.Window window = rateLimit.take(app.get().shopId());
+    window.writeTo(response);
+    Integer outageStatus = window.exceeded() ? null : takeOutage();
     ResponseEntity<Object> r;
-    if (remaining < 0) {
-      headers.add("Retry-After", Long.toString(windowStart + 60 - now));
+    if (window.exceeded()) {
       r =
           error(
-              429,
-              "RATE_LIMITED",
-              "Too many requests: " + props.requestsPerMinute() + " per minute per shop");
+              429, "RATE_LIMITED", "Too many requests: " + window.limit() + " per minute per shop");
     } else if (outageStatus != null) {
       r =
           outageStatus == 503
@@ -295,9 +307,16 @@ class ApiController {
       }
     }
     return ResponseEntity.status(r.getStatusCode())
-        .headers(headers)
         .contentType(MediaType.APPLICATION_JSON)
         .body(r.getBody());
+  }
+
+  /** The installation of the request's bearer token, if it names one that is not revoked. */
+  private Optional<ShopStore.Installation> installation(HttpServletRequest request) {
+    String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? store.byToken(auth.substring(7).trim())
+        : Optional.empty();
   }
 
   synchronized void outage(int calls, int status) {
@@ -313,9 +332,7 @@ class ApiController {
   }
 
   void resetLimits() {
-    synchronized (windows) {
-      windows.clear();
-    }
+    rateLimit.reset();
     outage(0, 503);
   }
 
