@@ -2,7 +2,6 @@ package koppel.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,9 +38,20 @@ public final class PostgresServer implements AutoCloseable {
     return new PostgresServer(url, username, password, null);
   }
 
+  /**
+   * Starts the embedded server, after stopping one an earlier, killed Koppel left running on the
+   * same directory. Throws {@link EmbeddedPostgresException} when the server cannot run there.
+   */
   static PostgresServer embedded(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException(
+          "cannot create the directory", dataDir, "Make it a directory Koppel may write to", e);
+    }
+    LeftoverPostgres.clear(dataDir);
+    EmbeddedPostgres pg;
+    try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
@@ -50,13 +60,26 @@ public final class PostgresServer implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
-      EmbeddedPostgres pg = builder.start();
+      pg = builder.start();
+    } catch (IOException | RuntimeException e) {
+      throw EmbeddedPostgresException.failed("the server did not start", dataDir, e);
+    }
+    try {
       createDatabaseIfMissing(pg);
-      String url = pg.getJdbcUrl("postgres", EMBEDDED_DATABASE);
-      log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
-      return new PostgresServer(url, "postgres", "", pg);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+      closeQuietly(pg);
+      throw EmbeddedPostgresException.failed(e.getMessage(), dataDir, e.getCause());
+    }
+    String url = pg.getJdbcUrl("postgres", EMBEDDED_DATABASE);
+    log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
+    return new PostgresServer(url, "postgres", "", pg);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres pg) {
+    try {
+      pg.close();
+    } catch (IOException e) {
+      log.debug("Could not stop the embedded PostgreSQL", e);
     }
   }
 
