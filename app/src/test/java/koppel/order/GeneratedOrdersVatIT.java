@@ -42,6 +42,19 @@ class GeneratedOrdersVatIT {
     seeded = system.seedIntegration("generated");
     system.operatorPut(
         "/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings", mappings());
+    // guests without e-mail (phone orders) are booked on the merchant's guest debtor
+    system.createDebtor(seeded, "9999", "Webshop guests");
+    system.operatorPut(
+        "/api/operator/integrations/" + seeded.integrationId() + "/settings",
+        Map.of(
+            "bookingMode",
+            "SALES_INVOICE",
+            "vatIncluding",
+            true,
+            "salesJournal",
+            "700",
+            "fallbackDebtor",
+            "9999"));
   }
 
   @AfterAll
@@ -95,10 +108,8 @@ class GeneratedOrdersVatIT {
       } else if (state.equals("OPEN") || state.equals("SKIPPED")) {
         // not paid yet, or cancelled: Koppel does not look at its amounts yet
         booked.merge("BROKEN_" + state, 1, Integer::sum);
-      } else if (kind.equals("TOTALS") && state.equals("BOOKED")) {
-        // the generator also breaks totals by one cent, which Koppel books with a rounding line
-        booked.merge("BOOKED_WITH_ROUNDING", 1, Integer::sum);
       } else {
+        // a total one cent off included: no tolerance, the merchant sees both figures
         assertThat(state).as("broken order %s (%s)", id, kind).isEqualTo("FAILED");
         assertThat(code)
             .as("broken order %s (%s)", id, kind)
@@ -128,7 +139,7 @@ class GeneratedOrdersVatIT {
   private static List<Map<String, Object>> mappings() {
     int division = seeded.division();
     List<Map<String, Object>> rows = new ArrayList<>();
-    String revenue = system.glAccount(division, "700000");
+    String revenue = "700000"; // the revenue account by the code an accountant knows
     for (String[] be : new String[][] {{"21", "13"}, {"12", "12"}, {"6", "11"}, {"0", "00"}}) {
       rows.add(row("COUNTRY", "BE", be[0], be[1], revenue));
     }

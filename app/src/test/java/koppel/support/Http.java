@@ -49,6 +49,15 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  /** POST with a bearer token, as an OAuth client calls an API. */
+  public static Response postBearer(String url, Object body, String token) {
+    return send(
+        builder(url, null, null)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
   public static Response put(String url, Object body, String user, String password) {
     return send(
         builder(url, user, password)

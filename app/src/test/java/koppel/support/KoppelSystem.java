@@ -253,6 +253,27 @@ public final class KoppelSystem implements AutoCloseable {
         password);
   }
 
+  /**
+   * Creates a customer account in the seeded Exact administration through Exact's own API (as an
+   * accountant would), e.g. the debtor for guest orders; returns its JSON.
+   */
+  public JsonNode createDebtor(Seeded seeded, String code, String name) {
+    JsonNode tokens =
+        Http.post(
+                exactUrl + "/admin/tokens",
+                Map.of("clientId", CLIENT_ID, "username", "exact-" + seeded.login()))
+            .json();
+    Http.Response r =
+        Http.postBearer(
+            exactUrl + "/api/v1/" + seeded.division() + "/crm/Accounts",
+            Map.of("Code", code, "Name", name, "Status", "C"),
+            tokens.path("access_token").asString());
+    if (r.status() != 201) {
+      throw new IllegalStateException("Exact refused the debtor: " + r.status() + " " + r.body());
+    }
+    return r.json().path("d");
+  }
+
   /** The ID of a GL account by code, read from the sandbox's admin API. */
   public String glAccount(int division, String code) {
     for (JsonNode gl : exactRows(division, "financial/GLAccounts")) {
