@@ -75,7 +75,8 @@ class SecurityConfig {
                     .authenticated())
         .csrf(c -> c.ignoringRequestMatchers("/webhooks/**", "/api/**"))
         .httpBasic(Customizer.withDefaults())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard", true).permitAll())
+        // after logging in, the page asked for before (e.g. Exact's connect callback) goes on
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"));
     return http.build();
   }

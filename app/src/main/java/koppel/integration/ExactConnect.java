@@ -11,6 +11,7 @@ import java.util.UUID;
 import koppel.jobs.WaitingOrders;
 import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.ExternalSystemException;
 import koppel.order.port.MasterData;
 import koppel.order.port.OAuthStates;
 import koppel.order.port.SystemConnection;
@@ -100,8 +101,20 @@ public class ExactConnect {
               + (error == null ? "no code" : error)
               + "). Click Connect and choose Allow.");
     }
-    List<MasterData.Division> divisions =
-        authorization.completeAuthorization(loggedIn, baseUrl(loggedIn), code, redirectUri());
+    List<MasterData.Division> divisions;
+    try {
+      divisions =
+          authorization.completeAuthorization(loggedIn, baseUrl(loggedIn), code, redirectUri());
+    } catch (ExternalSystemException e) {
+      return new Refused(
+          "EXACT_LOGIN_FAILED",
+          "Exact Online did not accept the login it had just given Koppel ("
+              + e.getMessage()
+              + "). A login code works once and for about three minutes, so this happens when"
+              + " the page was reloaded or opened late, or when Koppel's app registration at Exact"
+              + " (client id, secret, redirect address) does not match. Nothing was changed;"
+              + " click Connect again.");
+    }
     String chosen =
         connections
             .find(loggedIn, ExternalSystem.EXACT)

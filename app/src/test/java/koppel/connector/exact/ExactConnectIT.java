@@ -146,8 +146,9 @@ class ExactConnectIT {
         ResultSet rs =
             db.createStatement()
                 .executeQuery(
-                    "select access_token, refresh_token, external_id from connection"
-                        + " where system = 'EXACT'")) {
+                    "select c.access_token, c.refresh_token, c.external_id from connection c"
+                        + " join integration i on i.id = c.integration_id"
+                        + " where c.system = 'EXACT' and i.owner_login = 'connect'")) {
       assertThat(rs.next()).isTrue();
       assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).doesNotContain("ea_");
       assertThat(new String(rs.getBytes(2), StandardCharsets.ISO_8859_1)).doesNotContain("er_");
@@ -243,6 +244,124 @@ class ExactConnectIT {
         browser.get(system.appUrl() + "/oauth/exact/callback?code=ec_stolen&state=made-up");
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.body()).contains("OAUTH_STATE_INVALID");
+  }
+
+  @Test
+  void aLoginCodeExactRefusesIsExplainedInWords() {
+    Browser browser = new Browser();
+    browser.loginToKoppel(system.appUrl(), "connect", "pw-connect");
+    Browser.Page toExact = browser.get(system.appUrl() + "/connect/exact");
+    String state = Browser.param(toExact.location(), "state");
+    // Koppel's own state, but a code Exact never gave (or gave and already took back)
+    Browser.Page refused =
+        browser.get(
+            system.appUrl() + "/oauth/exact/callback?code=ec_used-or-expired&state=" + state);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("EXACT_LOGIN_FAILED")
+        .contains("works once")
+        .contains("click Connect again");
+  }
+
+  @Test
+  void switchingPricesToExclusiveOffersTheExclusiveVatCodesWithoutARefresh() {
+    String id = newIntegration("switcher");
+    Browser browser = new Browser();
+    browser.loginToKoppel(system.appUrl(), "switcher", "pw-switcher");
+    connect(browser, "boekhouder");
+    system.operatorPut(
+        "/api/operator/integrations/" + id + "/settings", Map.of("vatIncluding", true));
+    JsonNode incl =
+        Http.get(system.appUrl() + "/api/exact/master-data", "switcher", "pw-switcher").json();
+    assertThat(incl.path("vatCodes"))
+        .anySatisfy(v -> assertThat(v.path("type").asString()).isEqualTo("I"))
+        .noneSatisfy(v -> assertThat(v.path("type").asString()).isEqualTo("E"));
+    system.operatorPut(
+        "/api/operator/integrations/" + id + "/settings", Map.of("vatIncluding", false));
+    JsonNode excl =
+        Http.get(system.appUrl() + "/api/exact/master-data", "switcher", "pw-switcher").json();
+    assertThat(excl.path("vatCodes"))
+        .anySatisfy(v -> assertThat(v.path("type").asString()).isEqualTo("E"))
+        .noneSatisfy(v -> assertThat(v.path("type").asString()).isEqualTo("I"));
+  }
+
+  @Test
+  void theDivisionAndTheBookingModeDoNotChangeWhileAnOrderIsBooking() throws Exception {
+    String id = newIntegration("busy");
+    Browser browser = new Browser();
+    browser.loginToKoppel(system.appUrl(), "busy", "pw-busy");
+    connect(browser, "accountant");
+    Http.put(
+        system.appUrl() + "/api/exact/division", Map.of("division", division), "busy", "pw-busy");
+    // an order whose document write has an unknown outcome
+    try (Connection db = DriverManager.getConnection(system.dbUrl, "postgres", "")) {
+      db.createStatement()
+          .execute(
+              "insert into order_sync (integration_id, shop_order_id, order_number, state,"
+                  + " attempt_id, created_at, updated_at) values ('"
+                  + id
+                  + "', 77, 'W-77', 'BOOKING', gen_random_uuid(), now(), now())");
+    }
+    Http.Response division2 =
+        Http.put(
+            system.appUrl() + "/api/exact/division",
+            Map.of("division", otherDivision),
+            "busy",
+            "pw-busy");
+    assertThat(division2.status()).isEqualTo(409);
+    assertThat(division2.json().path("error").path("code").asString())
+        .isEqualTo("BOOKING_IN_PROGRESS");
+    Http.Response mode =
+        Http.put(
+            system.appUrl() + "/api/operator/integrations/" + id + "/settings",
+            Map.of("bookingMode", "SALES_ENTRY"),
+            KoppelSystem.OPERATOR,
+            KoppelSystem.OPERATOR_PASSWORD);
+    assertThat(mode.status()).isEqualTo(409);
+    // the same division again is no change, and other settings still save
+    assertThat(
+            Http.put(
+                    system.appUrl() + "/api/exact/division",
+                    Map.of("division", division),
+                    "busy",
+                    "pw-busy")
+                .status())
+        .isEqualTo(200);
+    try (Connection db = DriverManager.getConnection(system.dbUrl, "postgres", "")) {
+      db.createStatement()
+          .execute(
+              "update order_sync set state = 'BOOKED' where shop_order_id = 77 and integration_id = '"
+                  + id
+                  + "'");
+    }
+    assertThat(
+            Http.put(
+                    system.appUrl() + "/api/exact/division",
+                    Map.of("division", otherDivision),
+                    "busy",
+                    "pw-busy")
+                .status())
+        .isEqualTo(200);
+  }
+
+  private static String newIntegration(String login) {
+    return system
+        .operatorPost(
+            "/api/operator/integrations",
+            Map.of(
+                "name",
+                "Shop " + login,
+                "ownerEmail",
+                login + "@example.nl",
+                "login",
+                login,
+                "password",
+                "pw-" + login,
+                "shopCountry",
+                "NL"))
+        .json()
+        .path("id")
+        .asString();
   }
 
   private static int vatCalls() {
