@@ -193,6 +193,40 @@ class AdminController {
         });
   }
 
+  record Corruption(String path, String value) {}
+
+  /**
+   * Fault injection, not part of the contract: serves the order with one JSON field replaced
+   * ({@code {"path": "lines.0.totalIncl", "value": "12,50"}}) or removed ({@code "value": null}),
+   * and fires order.updated, so a client's handling of a broken order can be tested.
+   */
+  @PostMapping("/admin/shops/{shopId}/orders/{orderId}/corrupt")
+  @ResponseBody
+  Map<String, Object> corrupt(
+      @PathVariable long shopId, @PathVariable long orderId, @RequestBody Corruption r) {
+    if (r.path() == null || r.path().isBlank()) {
+      throw ApiProblem.validation("Name the field to corrupt: {\"path\": \"lines.0.totalIncl\"}");
+    }
+    ShopOrder current =
+        store
+            .order(shopId, orderId)
+            .orElseThrow(() -> ApiProblem.notFound("Order " + orderId + " does not exist"));
+    try {
+      ShopOrder.override(current.toJson(), r.path(), r.value());
+    } catch (RuntimeException e) {
+      throw ApiProblem.validation("The order has no field " + r.path());
+    }
+    return update(
+        shopId,
+        orderId,
+        o -> {
+          if (o.overrides == null) {
+            o.overrides = new java.util.LinkedHashMap<>();
+          }
+          o.overrides.put(r.path(), r.value());
+        });
+  }
+
   record Generate(Integer count, Long seed, String from, String to, Double brokenRate) {}
 
   /**

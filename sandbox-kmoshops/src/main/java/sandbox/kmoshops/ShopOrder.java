@@ -35,6 +35,12 @@ public final class ShopOrder implements java.io.Serializable {
   List<Discount> discounts = new ArrayList<>();
   Totals totals;
 
+  /**
+   * Fault injection: fields of the order's JSON replaced as served ("lines.0.totalIncl" → "12,50";
+   * a null value removes the field), for testing how a client copes with a broken shop.
+   */
+  Map<String, String> overrides = new LinkedHashMap<>();
+
   record Line(
       long id,
       Long productId,
@@ -191,7 +197,34 @@ public final class ShopOrder implements java.io.Serializable {
     }
     t.put("vatBreakdown", vb);
     o.put("totals", t);
+    if (overrides != null) {
+      overrides.forEach((path, value) -> override(o, path, value));
+    }
     return o;
+  }
+
+  /** Replaces (or, for null, removes) the field at a dotted path; list items by index. */
+  @SuppressWarnings("unchecked")
+  static void override(Map<String, Object> json, String path, String value) {
+    String[] parts = path.split("\\.");
+    Object node = json;
+    for (int i = 0; i < parts.length - 1 && node != null; i++) {
+      node =
+          node instanceof List<?> list
+              ? list.get(Integer.parseInt(parts[i]))
+              : ((Map<String, Object>) node).get(parts[i]);
+    }
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> target = (Map<String, Object>) map;
+      String field = parts[parts.length - 1];
+      if (value == null) {
+        target.remove(field);
+      } else {
+        target.put(field, value);
+      }
+    } else {
+      throw new IllegalArgumentException("No object at " + path);
+    }
   }
 
   private static Map<String, Object> charge(Charge c) {

@@ -343,4 +343,27 @@ class OrdersApiIT {
   private static List<Long> ids(Sandbox.Response r) {
     return r.json().path("orders").valueStream().map(o -> o.path("id").asLong()).toList();
   }
+
+  @Test
+  void anAdminCanCorruptAFieldToTestHowClientsCopeWithABrokenShop() {
+    long id = sandbox.order(shopId, "10.00").path("id").asLong();
+    sandbox.admin(
+        "POST",
+        "/admin/shops/" + shopId + "/orders/" + id + "/corrupt",
+        java.util.Map.of("path", "lines.0.totalIncl", "value", "12,50"));
+    java.util.Map<String, Object> removal = new java.util.HashMap<>();
+    removal.put("path", "lines.0.vatRate");
+    removal.put("value", null);
+    sandbox.admin("POST", "/admin/shops/" + shopId + "/orders/" + id + "/corrupt", removal);
+    JsonNode o = sandbox.get("/api/v1/orders/" + id, token).json();
+    assertThat(o.path("lines").path(0).path("totalIncl").asString()).isEqualTo("12,50");
+    assertThat(o.path("lines").path(0).has("vatRate")).isFalse();
+    assertThat(o.path("totals").path("totalIncl").asString()).isEqualTo("10.00");
+    Sandbox.Response unknown =
+        sandbox.post(
+            "/admin/shops/" + shopId + "/orders/" + id + "/corrupt",
+            null,
+            java.util.Map.of("path", "lines.7.totalIncl", "value", "x"));
+    assertThat(unknown.status()).isEqualTo(422);
+  }
 }
