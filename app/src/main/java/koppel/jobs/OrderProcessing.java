@@ -56,8 +56,8 @@ public class OrderProcessing {
     Optional<SyncState> was = orders.process(key, now);
     if (was.isPresent()) {
       events.record(key, "PROCESS", "Process pressed by " + by + " (was " + was.get() + ")", now);
-      if (!queue.runNow(key)) {
-        queue.queueNow(key, "process");
+      if (!queue.queueNow(key, "process")) {
+        queue.runNow(key);
       }
       return new Outcome(
           key.shopOrderId(), number, Result.QUEUED, "Queued; Koppel books it in a moment");
@@ -72,8 +72,8 @@ public class OrderProcessing {
               ? "Already booked in Exact Online; an order is never booked twice"
               : "Skipped (" + sync.get().reason() + "); nothing to book");
     }
-    if (!queue.runNow(key)) {
-      queue.queueNow(key, "process");
+    if (!queue.queueNow(key, "process")) {
+      queue.runNow(key);
     }
     return new Outcome(
         key.shopOrderId(), number, Result.ALREADY_QUEUED, "Already in the queue; brought forward");

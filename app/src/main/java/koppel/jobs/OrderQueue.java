@@ -1,6 +1,8 @@
 package koppel.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +45,15 @@ public class OrderQueue {
             .scheduledTo(at));
   }
 
-  /** Brings a waiting entry forward (e.g. the merchant pressed Process); false when none waits. */
+  /**
+   * Brings a waiting entry forward (e.g. the merchant pressed Process); false when none waits (or
+   * it is running right now: it comes back by itself if it has to).
+   */
   public boolean runNow(OrderKey key) {
-    return scheduler.reschedule(BOOK_ORDER.instanceId(key.toString()), clock.instant());
+    try {
+      return scheduler.reschedule(BOOK_ORDER.instanceId(key.toString()), clock.instant());
+    } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException e) {
+      return false;
+    }
   }
 }

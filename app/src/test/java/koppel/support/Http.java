@@ -58,6 +58,14 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  public static Response delete(String url) {
+    return send(builder(url, null, null).DELETE());
+  }
+
+  public static Response deleteBearer(String url, String token) {
+    return send(builder(url, null, null).header("Authorization", "Bearer " + token).DELETE());
+  }
+
   public static Response put(String url, Object body, String user, String password) {
     return send(
         builder(url, user, password)

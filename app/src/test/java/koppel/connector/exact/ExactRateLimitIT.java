@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import koppel.support.ExactAdmin;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
 import koppel.support.ShopOrders;
@@ -37,7 +38,9 @@ class ExactRateLimitIT {
                 "koppel.exact.minutely-limit",
                 20,
                 "koppel.exact.minute-reserve",
-                2));
+                2,
+                "koppel.booking.first-retry-delay",
+                "1s"));
   }
 
   @AfterAll
@@ -74,6 +77,12 @@ class ExactRateLimitIT {
                         .contains("RATE_LIMITED"))
             .count();
     assertThat(throttled).as("orders that waited for a window").isPositive();
+    // Koppel held its own calls back: it never says Exact asked it to slow down
+    assertThat(ids)
+        .allSatisfy(
+            id ->
+                assertThat(ShopOrders.koppelView(system, seeded, id).path("history").toString())
+                    .doesNotContain("asked Koppel to slow down"));
     assertThat(ids)
         .allSatisfy(
             id ->
@@ -105,10 +114,48 @@ class ExactRateLimitIT {
         .pollInterval(Duration.ofMillis(200))
         .until(() -> "BOOKED".equals(ShopOrders.state(system, seeded, id)));
     JsonNode view = ShopOrders.koppelView(system, seeded, id);
-    assertThat(view.path("history").toString()).contains("RATE_LIMITED");
+    assertThat(view.path("history").toString())
+        .contains("RATE_LIMITED")
+        .contains("Exact Online asked Koppel to slow down");
     assertThat(view.path("order").path("attempts").asInt())
         .as("a rate limit is not counted as an attempt")
         .isEqualTo(1);
     assertThat(system.exactRows(seeded.division(), "salesinvoice/SalesInvoices")).hasSize(1);
+  }
+
+  /**
+   * The issue's duplicate: a document POST stored by Exact whose answer is lost, then the retry
+   * held back by Koppel's own budget (back to the queue), then the next attempt. It must look Exact
+   * up before it writes, however the order got there.
+   */
+  @Test
+  void anUnknownOutcomeFollowedByTheOwnBudgetRunningOutNeverPostsTwice() {
+    KoppelSystem.Seeded seeded = system.seedIntegration("lostThenThrottled");
+    ExactAdmin exact = new ExactAdmin(system);
+    exact.fault("POST", "salesinvoice/SalesInvoices", "FAIL_AFTER_STORE", 5);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ids.add(
+          ShopOrders.paidOrder(system, seeded, "verloren" + i + "@example.be").path("id").asLong());
+    }
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                ids.stream().allMatch(id -> "BOOKED".equals(ShopOrders.state(system, seeded, id))));
+    assertThat(system.exactRows(seeded.division(), "salesinvoice/SalesInvoices")).hasSize(8);
+    List<String> histories =
+        ids.stream()
+            .map(id -> ShopOrders.koppelView(system, seeded, id).path("history").toString())
+            .toList();
+    assertThat(histories.stream().filter(h -> h.contains("ADOPTED")).count()).isEqualTo(5);
+    assertThat(
+            histories.stream()
+                .filter(h -> h.contains("ADOPTED") && h.contains("Koppel paced its calls"))
+                .count())
+        .as("adopted orders that also waited for Koppel's own budget")
+        .isPositive();
+    exact.clearFaults();
   }
 }
