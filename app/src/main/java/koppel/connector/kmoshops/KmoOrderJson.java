@@ -121,11 +121,24 @@ final class KmoOrderJson {
 
   private static BigDecimal decimal(JsonNode node, String field) {
     String v = text(node, field);
-    return v == null || v.isBlank() ? null : new BigDecimal(v.trim());
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "the shop sent '" + v + "' as " + field + ", which is not a decimal number", e);
+    }
   }
 
   private static OffsetDateTime time(JsonNode node, String field) {
     String v = text(node, field);
-    return v == null ? null : OffsetDateTime.parse(v);
+    try {
+      return v == null ? null : OffsetDateTime.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "the shop sent '" + v + "' as " + field + ", which is not a date and time", e);
+    }
   }
 }
