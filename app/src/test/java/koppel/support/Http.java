@@ -34,6 +34,10 @@ public final class Http {
     return send(builder(url, basicUser, basicPassword).GET());
   }
 
+  public static Response getBearer(String url, String token) {
+    return send(builder(url, null, null).header("Authorization", "Bearer " + token).GET());
+  }
+
   public static Response get(String url) {
     return get(url, null, null);
   }

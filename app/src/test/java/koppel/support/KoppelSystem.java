@@ -138,6 +138,14 @@ public final class KoppelSystem implements AutoCloseable {
 
   /** As {@link #seedIntegration(String)}, with a start date (orders placed before are skipped). */
   public Seeded seedIntegration(String login, java.time.LocalDate startDate) {
+    return seedIntegration(login, startDate, true);
+  }
+
+  /**
+   * As {@link #seedIntegration(String)}, for a shop whose prices are entered incl. or excl. VAT.
+   */
+  public Seeded seedIntegration(
+      String login, java.time.LocalDate startDate, boolean shopPricesIncludeVat) {
     JsonNode division = Http.post(exactUrl + "/admin/divisions", Map.of("country", "BE")).json();
     int code = division.path("code").asInt();
     Http.post(
@@ -157,7 +165,15 @@ public final class KoppelSystem implements AutoCloseable {
         Map.of("username", exactUser, "password", "pw", "divisions", List.of(code)));
 
     long shopId =
-        Http.post(shopsUrl + "/admin/shops", Map.of("name", "Shop " + login, "country", "BE"))
+        Http.post(
+                shopsUrl + "/admin/shops",
+                Map.of(
+                    "name",
+                    "Shop " + login,
+                    "country",
+                    "BE",
+                    "pricesIncludeTax",
+                    shopPricesIncludeVat))
             .json()
             .path("id")
             .asLong();

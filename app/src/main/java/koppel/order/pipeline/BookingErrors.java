@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import koppel.order.domain.BookingError;
 import koppel.order.domain.BookingMode;
 import koppel.order.domain.Money;
-import koppel.order.domain.ShopOrder;
 import koppel.order.port.BookedDocument;
 import koppel.order.port.CreatedDocument;
 import koppel.order.port.FoundDocument;
@@ -282,8 +281,9 @@ public final class BookingErrors {
             + " book the order again), then press Process.");
   }
 
+  /** Exact's figures for a document Koppel wrote, against what the customer paid. */
   public static BookingError totalsDiffer(
-      BookedDocument document, CreatedDocument answer, ShopOrder.Totals shop) {
+      BookedDocument document, CreatedDocument answer, BigDecimal paid, BigDecimal paidExcl) {
     return new BookingError(
         "EXACT_TOTALS_DIFFER",
         "Exact Online booked "
@@ -296,11 +296,11 @@ public final class BookingErrors {
                 ? " (excl. VAT " + amount(answer.excl()) + ", VAT " + amount(answer.vat()) + ")"
                 : "")
             + ", but the customer paid "
-            + amount(shop.totalIncl())
+            + amount(paid)
             + " (excl. VAT "
-            + amount(shop.totalExcl())
+            + amount(paidExcl)
             + ", VAT "
-            + amount(Money.cents(shop.totalIncl()).subtract(Money.cents(shop.totalExcl())))
+            + amount(paid.subtract(paidExcl))
             + "). The document stays a draft.",
         "Correct the draft in Exact Online so its totals match the order (or delete it to have"
             + " Koppel book the order again), then press Process. Tell support too: Koppel and"

@@ -226,19 +226,22 @@ class DocumentStep {
         : new Differs(again.document(), again);
   }
 
-  /** Exact's totals are the shop's: incl., excl. and VAT. */
+  /**
+   * Exact's totals are what the customer paid (incl.) and, where Exact says, the excl. amount and
+   * VAT Koppel booked per rate, added up.
+   */
   static boolean matches(CreatedDocument created, ShopOrder order) {
     if (created.amountIncl() == null) {
       return true; // nothing to compare against; recorded by the caller
     }
-    ShopOrder.Totals t = order.totals();
-    if (created.amountIncl().compareTo(Money.cents(t.totalIncl())) != 0) {
+    OrderAmounts.Target wanted = OrderAmounts.of(order).total();
+    if (created.amountIncl().compareTo(wanted.incl()) != 0) {
       return false;
     }
     if (created.amountExcl() == null && created.vatAmount() == null) {
       return true;
     }
-    return created.excl().compareTo(Money.cents(t.totalExcl())) == 0;
+    return created.excl().compareTo(wanted.excl()) == 0;
   }
 
   /** The totals are exactly what Exact reading the amounts the other way would give. */
@@ -247,9 +250,10 @@ class DocumentStep {
     if (!created.hasTotals()) {
       return false;
     }
-    BigDecimal incl = Money.cents(order.totals().totalIncl());
-    BigDecimal excl = Money.cents(order.totals().totalExcl());
-    BigDecimal vat = incl.subtract(excl);
+    OrderAmounts.Target wanted = OrderAmounts.of(order).total();
+    BigDecimal incl = wanted.incl();
+    BigDecimal excl = wanted.excl();
+    BigDecimal vat = wanted.vat();
     if (vat.signum() == 0) {
       return false;
     }

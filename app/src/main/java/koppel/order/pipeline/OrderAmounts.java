@@ -17,10 +17,13 @@ import koppel.order.domain.ShopOrder;
  * VAT rate and both amounts) and as targets per VAT rate: the excl. amount and the VAT the booked
  * document must show for each rate, in cents. Pure arithmetic, no side effects.
  *
- * <p>The targets are the shop's own VAT breakdown when it adds up to the order's totals. Shops
- * round per rate and per total separately, so a breakdown can miss the totals by a cent; then the
- * targets are the parts per rate, rounded so that they add up to the totals exactly (the cent goes
- * to the rate whose rounding was closest to it), and {@link #breakdownNote()} says so.
+ * <p>The targets are the shop's own VAT breakdown (the VAT per rate its invoice to the customer
+ * shows) whenever it adds up to what the customer paid. Shops round per rate and per total
+ * separately, so the breakdown's excl. amounts can miss the order's total excl. by a cent while
+ * still adding up to the amount paid: the breakdown wins, as the VAT per rate is what counts. When
+ * even that fails, the targets are the parts per rate, rounded so that they add up to the totals
+ * exactly (the cent goes to the rate whose rounding was closest to it), and {@link
+ * #breakdownNote()} says so.
  */
 final class OrderAmounts {
 
@@ -108,6 +111,17 @@ final class OrderAmounts {
     return targets.get(key(rate));
   }
 
+  /** What the whole document must show: the targets added up (incl. is what was paid). */
+  Target total() {
+    BigDecimal excl = zero();
+    BigDecimal vat = zero();
+    for (Target t : targets.values()) {
+      excl = excl.add(t.excl());
+      vat = vat.add(t.vat());
+    }
+    return new Target(excl, vat);
+  }
+
   /** Why the targets are not the shop's own breakdown, or null when they are. */
   String breakdownNote() {
     return breakdownNote;
@@ -169,7 +183,7 @@ final class OrderAmounts {
     }
   }
 
-  /** The shop's breakdown as targets, if it covers the same rates and adds up to the totals. */
+  /** The shop's breakdown as targets, if it covers the same rates and adds up to the paid total. */
   private static Map<BigDecimal, Target> fromBreakdown(
       ShopOrder.Totals t, Map<BigDecimal, BigDecimal[]> perRate) {
     if (t.vat().isEmpty()) {
@@ -195,8 +209,7 @@ final class OrderAmounts {
       vat = vat.add(Money.cents(row.vat()));
     }
     if (!out.keySet().equals(perRate.keySet())
-        || base.compareTo(Money.cents(t.totalExcl())) != 0
-        || vat.compareTo(Money.cents(t.totalVat())) != 0) {
+        || base.add(vat).compareTo(Money.cents(t.totalIncl())) != 0) {
       return null;
     }
     return out;

@@ -272,8 +272,10 @@ public class OrderPipeline implements BookOrder {
                     evidence));
     progress.writingDocument = false;
     if (written instanceof DocumentStep.Differs differs) {
+      OrderAmounts.Target paid = OrderAmounts.of(order).total();
       BookingError error =
-          BookingErrors.totalsDiffer(differs.document(), differs.answer(), order.totals());
+          BookingErrors.totalsDiffer(
+              differs.document(), differs.answer(), paid.incl(), paid.excl());
       orders.markDocumentDiffers(key, next.attemptId(), differs.document(), error, clock.instant());
       events.record(key, "FAILED", error.code() + ": " + error.message(), clock.instant());
       return new Done("written, totals differ");
