@@ -12,6 +12,7 @@ import koppel.jobs.OpenOrdersRecheckJob;
 import koppel.jobs.OrderTaskData;
 import koppel.jobs.ShopPollJob;
 import koppel.jobs.ShopPollScheduler;
+import koppel.jobs.StrandedOrdersJob;
 import koppel.jobs.WebhookDeliveryPruneJob;
 import koppel.order.pipeline.RetryPolicy;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,11 @@ class SchedulerConfig {
 
   @Bean
   Task<Void> pruneWebhookDeliveriesTask(WebhookDeliveryPruneJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<Void> requeueStrandedOrdersTask(StrandedOrdersJob job) {
     return job.task();
   }
 

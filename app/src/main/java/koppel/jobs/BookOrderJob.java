@@ -6,7 +6,9 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import koppel.order.domain.OrderKey;
+import koppel.order.domain.SyncState;
 import koppel.order.port.BookOrder;
+import koppel.order.port.OrderSyncStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class BookOrderJob {
 
   private final BookOrder bookOrder;
+  private final OrderSyncStore orders;
 
-  BookOrderJob(BookOrder bookOrder) {
+  BookOrderJob(BookOrder bookOrder, OrderSyncStore orders) {
     this.bookOrder = bookOrder;
+    this.orders = orders;
   }
 
   public CustomTask<OrderTaskData> task() {
@@ -30,9 +34,18 @@ public class BookOrderJob {
         .onDeadExecutionRevive()
         .execute(
             (instance, context) -> {
-              BookOrder.Result result = bookOrder.attempt(OrderKey.parse(instance.getId()));
+              OrderKey key = OrderKey.parse(instance.getId());
+              BookOrder.Result result = bookOrder.attempt(key);
               if (result instanceof BookOrder.RetryAt retry) {
                 return (complete, operations) -> operations.reschedule(complete, retry.at());
+              }
+              // a change that arrived while this attempt ran found this entry taken and could
+              // not queue the order again; it left the order QUEUED: look at it once more
+              boolean changedMeanwhile =
+                  orders.find(key).map(o -> o.state() == SyncState.QUEUED).orElse(false);
+              if (changedMeanwhile) {
+                return (complete, operations) ->
+                    operations.reschedule(complete, complete.getTimeDone());
               }
               return new CompletionHandler.OnCompleteRemove<>();
             });

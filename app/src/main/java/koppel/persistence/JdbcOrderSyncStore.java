@@ -394,6 +394,25 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
+  public List<OrderSync> stranded(String queueTask, Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select * from order_sync o
+            where o.state in ('QUEUED', 'BOOKING') and o.updated_at < :before
+              and not exists (
+                select 1 from scheduled_tasks t
+                where t.task_name = :task
+                  and t.task_instance = o.integration_id::text || '/' || o.shop_order_id)
+            order by o.updated_at limit :limit
+            """)
+        .param("before", ts(before))
+        .param("task", queueTask)
+        .param("limit", limit)
+        .query(JdbcOrderSyncStore::map)
+        .list();
+  }
+
+  @Override
   public List<OrderKey> waitingWith(UUID integrationId, String errorCode) {
     return jdbc.sql(
             "select integration_id, shop_order_id from order_sync"

@@ -193,6 +193,31 @@ class ProcessAndChecksIT {
   }
 
   @Test
+  void anOrderLeftQueuedWithoutAQueueEntryIsFoundAndBooked() throws Exception {
+    KoppelSystem.Seeded seeded = system.seedIntegration("stranded");
+    // the shop's webhook is lost, and the order sits QUEUED with nothing on the queue for it, as
+    // when a change arrives in the very moment the order's last attempt ends
+    koppel.support.Webhooks.faults(system, 1.0, 0, 0, 0);
+    long id = lamp(seeded, "gestrand@example.be");
+    koppel.support.Webhooks.noFaults(system);
+    try (java.sql.Connection db =
+        java.sql.DriverManager.getConnection(system.dbUrl, "postgres", "")) {
+      db.createStatement()
+          .execute(
+              "insert into order_sync (integration_id, shop_order_id, state, created_at,"
+                  + " updated_at) values ('"
+                  + seeded.integrationId()
+                  + "', "
+                  + id
+                  + ", 'QUEUED', now() - interval '5 minutes', now() - interval '5 minutes')");
+    }
+    int queued = system.node(0).getBean(koppel.jobs.StrandedOrdersJob.class).run();
+    assertThat(queued).isEqualTo(1);
+    awaitState(seeded, id, "BOOKED");
+    assertThat(view(seeded, id).path("history").toString()).contains("without a queue entry");
+  }
+
+  @Test
   void theOrdersListPagesVisibly() {
     KoppelSystem.Seeded seeded = system.seedIntegration("paging");
     for (int i = 0; i < 5; i++) {

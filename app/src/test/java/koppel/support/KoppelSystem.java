@@ -73,6 +73,17 @@ public final class KoppelSystem implements AutoCloseable {
     return system;
   }
 
+  /** The sandboxes and the database only: Koppel nodes run elsewhere (see {@link #useNode}). */
+  public static KoppelSystem sandboxes(
+      Map<String, Object> exactProps, Map<String, Object> shopProps, Map<String, Object> appProps) {
+    return new KoppelSystem(exactProps, shopProps, appProps);
+  }
+
+  /** Registers a Koppel node running elsewhere (a separate process); the first one seeds. */
+  public void useNode(String url) {
+    nodeUrls.add(url);
+  }
+
   /** Starts one more Koppel node on the same database; returns its base URL. */
   public String startNode(Map<String, Object> extra) {
     int port =
@@ -80,11 +91,30 @@ public final class KoppelSystem implements AutoCloseable {
             ? Integer.parseInt(extra.get("server.port").toString())
             : freePort();
     String url = "http://localhost:" + port;
+    Map<String, Object> p = nodeProperties(port, tempDir());
+    p.putAll(extra);
+    String[] args =
+        p.entrySet().stream()
+            .map(x -> "--" + x.getKey() + "=" + x.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext ctx =
+        new SpringApplicationBuilder(KoppelApplication.class).run(args);
+    nodes.add(ctx);
+    nodeUrls.add(url);
+    return url;
+  }
+
+  /**
+   * What a Koppel node of this system is started with: this database, these sandboxes, the test app
+   * registration and keys; its own port and data directory.
+   */
+  public Map<String, Object> nodeProperties(int port, Path dataDir) {
+    String url = "http://localhost:" + port;
     Map<String, Object> p = new HashMap<>();
     p.put("server.port", port);
     p.put("koppel.public-url", url);
     p.put("koppel.db.url", dbUrl);
-    p.put("koppel.data-dir", tempDir().toString());
+    p.put("koppel.data-dir", dataDir.toString());
     p.put("koppel.crypto.key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     p.put("koppel.operator.password", OPERATOR_PASSWORD);
     p.put("koppel.exact.client-id", CLIENT_ID);
@@ -98,16 +128,7 @@ public final class KoppelSystem implements AutoCloseable {
     p.put("koppel.vat.vies.requester-number", "0403170701");
     p.put("spring.jmx.enabled", false);
     p.putAll(appProperties);
-    p.putAll(extra);
-    String[] args =
-        p.entrySet().stream()
-            .map(x -> "--" + x.getKey() + "=" + x.getValue())
-            .toArray(String[]::new);
-    ConfigurableApplicationContext ctx =
-        new SpringApplicationBuilder(KoppelApplication.class).run(args);
-    nodes.add(ctx);
-    nodeUrls.add(url);
-    return url;
+    return p;
   }
 
   public String appUrl() {
@@ -338,7 +359,7 @@ public final class KoppelSystem implements AutoCloseable {
     return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -346,7 +367,7 @@ public final class KoppelSystem implements AutoCloseable {
     }
   }
 
-  private static Path tempDir() {
+  public static Path tempDir() {
     try {
       return Files.createTempDirectory("koppel-test");
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package koppel.demo;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import sandbox.vies.ViesSandboxApplication;
  * Koppel, each a real HTTP server; seeds a demo shop and administration and prints where to look.
  *
  * <p>Ports: {@code KOPPEL_DEMO_PORT} (8080), {@code KOPPEL_DEMO_EXACT_PORT} (8081), {@code
- * KOPPEL_DEMO_SHOP_PORT} (8082). Koppel's data lives in {@code ./koppel-data}.
+ * KOPPEL_DEMO_SHOP_PORT} (8082), {@code KOPPEL_DEMO_VIES_PORT} (8083). All data lives in {@code
+ * ./koppel-data}.
  */
 public final class DemoLauncher {
 
@@ -35,64 +37,13 @@ public final class DemoLauncher {
     for (int p : List.of(appPort, exactPort, shopPort, viesPort)) {
       requireFree(p);
     }
-    String appUrl = "http://localhost:" + appPort;
-    String exactUrl = "http://localhost:" + exactPort;
-    String shopUrl = "http://localhost:" + shopPort;
-    String viesUrl = "http://localhost:" + viesPort;
+    Running demo =
+        start(Path.of("koppel-data"), appPort, exactPort, shopPort, viesPort, List.of(args));
+    Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
 
-    List<ConfigurableApplicationContext> running = new ArrayList<>();
-    // the demo books a month of orders at start: its sandboxes allow more calls a minute than
-    // Exact (60) and KMO Shops (120) do, so that takes seconds, not ten minutes
-    running.add(
-        ExactSandboxApplication.start(
-            Map.of(
-                "server.port",
-                exactPort,
-                "sandbox.exact.state-file",
-                "koppel-data/sandboxes/exact.state",
-                "sandbox.exact.minutely-limit",
-                1200)));
-    running.add(
-        KmoShopsSandboxApplication.start(
-            Map.of(
-                "server.port",
-                shopPort,
-                "sandbox.kmoshops.state-file",
-                "koppel-data/sandboxes/kmoshops.state",
-                "sandbox.kmoshops.requests-per-minute",
-                1200)));
-    // the demo's VIES knows every well-formed VAT number (outages can be set on its admin page)
-    running.add(
-        ViesSandboxApplication.start(
-            Map.of("server.port", viesPort, "sandbox.vies.unknown-numbers-valid", true)));
-    List<String> appArgs =
-        new ArrayList<>(
-            List.of(
-                "--server.port=" + appPort,
-                "--koppel.public-url=" + appUrl,
-                "--koppel.operator.password=" + OPERATOR_PASSWORD,
-                "--koppel.exact.base-url=" + exactUrl,
-                "--koppel.exact.client-id=" + CLIENT_ID,
-                "--koppel.exact.client-secret=" + CLIENT_SECRET,
-                "--koppel.kmoshops.base-url=" + shopUrl,
-                "--koppel.kmoshops.client-id=" + CLIENT_ID,
-                "--koppel.kmoshops.client-secret=" + CLIENT_SECRET,
-                "--koppel.vat.vies.base-url=" + viesUrl + ViesSandboxApplication.BASE_PATH,
-                "--koppel.vat.vies.requester-country=BE",
-                "--koppel.vat.vies.requester-number=0403170701"));
-    appArgs.addAll(List.of(args));
-    running.add(
-        new SpringApplicationBuilder(KoppelApplication.class).run(appArgs.toArray(String[]::new)));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (int i = running.size() - 1; i >= 0; i--) {
-                    running.get(i).close();
-                  }
-                }));
-
-    DemoSeed.Result seeded = new DemoSeed(appUrl, exactUrl, shopUrl).run();
+    DemoSeed.Result seeded = demo.seed();
+    String appUrl = demo.appUrl();
+    String exactUrl = demo.exactUrl();
     System.out.println();
     System.out.println("==================================================================");
     System.out.println(" Koppel demo is running");
@@ -110,12 +61,98 @@ public final class DemoLauncher {
             + "/admin/divisions/"
             + seeded.division()
             + "/salesinvoice/SalesInvoices");
-    System.out.println(" KMO Shops        " + shopUrl + "/admin   (shop " + seeded.shopId() + ")");
-    System.out.println(" VIES sandbox     " + viesUrl + "/admin");
+    System.out.println(
+        " KMO Shops        " + demo.shopUrl() + "/admin   (shop " + seeded.shopId() + ")");
+    System.out.println(" VIES sandbox     " + demo.viesUrl() + "/admin");
     System.out.println();
     System.out.println(" " + seeded.summary());
     System.out.println(" Stop with Ctrl+C. Koppel's data stays in ./koppel-data.");
     System.out.println("==================================================================");
+  }
+
+  /** The demo's servers, running; {@link #seed()} fills them, {@link #close()} stops them. */
+  public record Running(
+      List<ConfigurableApplicationContext> servers,
+      String appUrl,
+      String exactUrl,
+      String shopUrl,
+      String viesUrl)
+      implements AutoCloseable {
+
+    /** Seeds the demo shop and administration (skipped when an earlier run did) and books. */
+    public DemoSeed.Result seed() throws Exception {
+      return new DemoSeed(appUrl, exactUrl, shopUrl).run();
+    }
+
+    @Override
+    public void close() {
+      for (int i = servers.size() - 1; i >= 0; i--) {
+        servers.get(i).close();
+      }
+    }
+  }
+
+  /**
+   * Starts the three sandboxes and Koppel, each a real HTTP server, with all their data under
+   * {@code dataDir} (Koppel's embedded PostgreSQL, its key, the sandboxes' state files).
+   */
+  public static Running start(
+      Path dataDir,
+      int appPort,
+      int exactPort,
+      int shopPort,
+      int viesPort,
+      List<String> extraAppArgs) {
+    String appUrl = "http://localhost:" + appPort;
+    String exactUrl = "http://localhost:" + exactPort;
+    String shopUrl = "http://localhost:" + shopPort;
+    String viesUrl = "http://localhost:" + viesPort;
+
+    List<ConfigurableApplicationContext> running = new ArrayList<>();
+    // the demo books a month of orders at start: its sandboxes allow more calls a minute than
+    // Exact (60) and KMO Shops (120) do, so that takes seconds, not ten minutes
+    running.add(
+        ExactSandboxApplication.start(
+            Map.of(
+                "server.port",
+                exactPort,
+                "sandbox.exact.state-file",
+                dataDir.resolve("sandboxes/exact.state").toString(),
+                "sandbox.exact.minutely-limit",
+                1200)));
+    running.add(
+        KmoShopsSandboxApplication.start(
+            Map.of(
+                "server.port",
+                shopPort,
+                "sandbox.kmoshops.state-file",
+                dataDir.resolve("sandboxes/kmoshops.state").toString(),
+                "sandbox.kmoshops.requests-per-minute",
+                1200)));
+    // the demo's VIES knows every well-formed VAT number (outages can be set on its admin page)
+    running.add(
+        ViesSandboxApplication.start(
+            Map.of("server.port", viesPort, "sandbox.vies.unknown-numbers-valid", true)));
+    List<String> appArgs =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + appPort,
+                "--koppel.public-url=" + appUrl,
+                "--koppel.data-dir=" + dataDir,
+                "--koppel.operator.password=" + OPERATOR_PASSWORD,
+                "--koppel.exact.base-url=" + exactUrl,
+                "--koppel.exact.client-id=" + CLIENT_ID,
+                "--koppel.exact.client-secret=" + CLIENT_SECRET,
+                "--koppel.kmoshops.base-url=" + shopUrl,
+                "--koppel.kmoshops.client-id=" + CLIENT_ID,
+                "--koppel.kmoshops.client-secret=" + CLIENT_SECRET,
+                "--koppel.vat.vies.base-url=" + viesUrl + ViesSandboxApplication.BASE_PATH,
+                "--koppel.vat.vies.requester-country=BE",
+                "--koppel.vat.vies.requester-number=0403170701"));
+    appArgs.addAll(extraAppArgs);
+    running.add(
+        new SpringApplicationBuilder(KoppelApplication.class).run(appArgs.toArray(String[]::new)));
+    return new Running(running, appUrl, exactUrl, shopUrl, viesUrl);
   }
 
   private static int port(String env, int fallback) {

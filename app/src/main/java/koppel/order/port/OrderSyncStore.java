@@ -94,6 +94,12 @@ public interface OrderSyncStore {
   /** How many of the integration's orders are in this state. */
   long countInState(UUID integrationId, SyncState state);
 
+  /**
+   * Orders QUEUED or BOOKING, unchanged since {@code before}, that have no entry on the queue
+   * ({@code queueTask} instances are named by the order key): stranded by a race, to be queued.
+   */
+  List<OrderSync> stranded(String queueTask, Instant before, int limit);
+
   /** Orders that wait in the queue because of the given error (e.g. a broken connection). */
   List<OrderKey> waitingWith(UUID integrationId, String errorCode);
 
