@@ -138,41 +138,8 @@ class ChaosIT {
 
   /** The Belgian merchant's full VAT table, and guests on the guest debtor. */
   private static void configure(KoppelSystem system, KoppelSystem.Seeded seeded) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (String[] be : new String[][] {{"21", "13"}, {"12", "12"}, {"6", "11"}, {"0", "00"}}) {
-      rows.add(row("COUNTRY", "BE", be[0], be[1]));
-    }
-    for (JsonNode code : system.exactRows(seeded.division(), "vat/VATCodes")) {
-      String country = code.path("OssCountry").asString("");
-      if (!country.isEmpty() && "I".equals(code.path("Type").asString())) {
-        String rate =
-            new java.math.BigDecimal(code.path("Percentage").asString())
-                .movePointRight(2)
-                .stripTrailingZeros()
-                .toPlainString();
-        rows.add(row("COUNTRY", country, rate, code.path("Code").asString()));
-      }
-    }
-    rows.add(row("ICP", "", "0", "44"));
-    rows.add(row("INTERNATIONAL", "", "0", "47"));
-    system.operatorPut(
-        "/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings", rows);
-    system.operatorPut(
-        "/api/operator/integrations/" + seeded.integrationId() + "/settings",
-        Map.of(
-            "bookingMode",
-            "SALES_INVOICE",
-            "vatIncluding",
-            true,
-            "salesJournal",
-            "700",
-            "fallbackDebtor",
-            "9999"));
-  }
-
-  private static Map<String, Object> row(String kind, String country, String rate, String code) {
-    return Map.of(
-        "kind", kind, "country", country, "rate", rate, "vatCode", code, "glAccount", "700000");
+    system.belgianVatTable(seeded);
+    system.settings(seeded, Map.of("fallbackDebtor", "9999"));
   }
 
   /** Waits until every order is in and none is QUEUED or BOOKING; the count per state. */
@@ -227,8 +194,13 @@ class ChaosIT {
         }
       }
     }
-    // only the orders the generator broke stop for a person, each with a merchant's code
-    assertThat(failures.keySet()).as("failed orders (%s)", failures).isSubsetOf(broken);
+    // only orders that need a person stop: those the generator broke, and ICP orders whose
+    // e-mail address already belongs to a debtor with another VAT number or none (the generator
+    // gives two buyers with the same name the same address)
+    Map<Long, String> unexpected = new HashMap<>(failures);
+    unexpected.keySet().removeAll(broken);
+    unexpected.values().removeIf("ICP_DEBTOR_VAT_NUMBER"::equals);
+    assertThat(unexpected).as("orders that failed without a reason a person must fix").isEmpty();
     assertThat(failures.values())
         .allSatisfy(
             code ->
@@ -237,7 +209,8 @@ class ChaosIT {
                         "TOTALS_MISMATCH",
                         "VAT_TOTAL_MISMATCH",
                         "ICP_VAT_NUMBER_INVALID",
-                        "UNKNOWN_COUNTRY"));
+                        "UNKNOWN_COUNTRY",
+                        "ICP_DEBTOR_VAT_NUMBER"));
     // every booked order has exactly one invoice, and every invoice belongs to a booked order
     List<JsonNode> invoices = new ArrayList<>();
     system.exactRows(seeded.division(), "salesinvoice/SalesInvoices").forEach(invoices::add);

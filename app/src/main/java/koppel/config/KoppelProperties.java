@@ -70,7 +70,9 @@ public record KoppelProperties(
 
   /** Queue and retry behaviour. */
   public record Booking(
-      @DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay) {}
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("30s") Duration firstRetryDelay,
+      @DefaultValue("2m") Duration takeoverAfter) {}
 
   /**
    * VAT knowledge. {@code ratesFile} and {@code territoriesFile} replace the built-in tables (same

@@ -75,6 +75,7 @@ class SchedulerConfig {
 
   @Bean
   RetryPolicy retryPolicy(KoppelProperties p) {
-    return new RetryPolicy(p.booking().maxAttempts(), p.booking().firstRetryDelay());
+    return new RetryPolicy(
+        p.booking().maxAttempts(), p.booking().firstRetryDelay(), p.booking().takeoverAfter());
   }
 }

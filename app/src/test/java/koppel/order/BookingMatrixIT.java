@@ -380,14 +380,19 @@ class BookingMatrixIT {
     boolean incl = c.codesIncl();
     List<Map<String, Object>> rows = new ArrayList<>();
     rows.add(
-        row("COUNTRY", "BE", "21", code(Situation.DOMESTIC, new BigDecimal("21"), incl), "700000"));
+        KoppelSystem.vatRow(
+            "COUNTRY", "BE", "21", code(Situation.DOMESTIC, new BigDecimal("21"), incl), "700000"));
     rows.add(
-        row("COUNTRY", "BE", "6", code(Situation.DOMESTIC, new BigDecimal("6"), incl), "700100"));
-    rows.add(row("COUNTRY", "FR", "20", code(Situation.OSS, new BigDecimal("20"), incl), "700500"));
+        KoppelSystem.vatRow(
+            "COUNTRY", "BE", "6", code(Situation.DOMESTIC, new BigDecimal("6"), incl), "700100"));
     rows.add(
-        row("COUNTRY", "FR", "5.5", code(Situation.OSS, new BigDecimal("5.5"), incl), "700500"));
-    rows.add(row("ICP", "", "0", "44", "700300"));
-    rows.add(row("INTERNATIONAL", "", "0", "47", "700400"));
+        KoppelSystem.vatRow(
+            "COUNTRY", "FR", "20", code(Situation.OSS, new BigDecimal("20"), incl), "700500"));
+    rows.add(
+        KoppelSystem.vatRow(
+            "COUNTRY", "FR", "5.5", code(Situation.OSS, new BigDecimal("5.5"), incl), "700500"));
+    rows.add(KoppelSystem.vatRow("ICP", "", "0", "44", "700300"));
+    rows.add(KoppelSystem.vatRow("INTERNATIONAL", "", "0", "47", "700400"));
     system.operatorPut(
         "/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings", rows);
     system.operatorPut(
@@ -401,21 +406,6 @@ class BookingMatrixIT {
             "700",
             "warehouse",
             "1"));
-  }
-
-  private static Map<String, Object> row(
-      String kind, String country, String rate, String code, String gl) {
-    return Map.of(
-        "kind",
-        kind,
-        "country",
-        country,
-        "rate",
-        new BigDecimal(rate),
-        "vatCode",
-        code,
-        "glAccount",
-        gl);
   }
 
   private static void awaitBooked(List<Booking> bookings, String[] knobs, boolean entryIncl) {

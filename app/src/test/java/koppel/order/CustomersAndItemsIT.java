@@ -1,10 +1,7 @@
 package koppel.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +137,7 @@ class CustomersAndItemsIT {
     assertThat(exact.rows(seeded.division(), "crm/Accounts")).isEmpty();
 
     String guests = system.createDebtor(seeded, "9999", "Webshop guests").path("ID").asString();
-    settings(seeded, Map.of("fallbackDebtor", "9999"));
+    system.settings(seeded, Map.of("fallbackDebtor", "9999"));
     Http.post(
         system.appUrl() + "/api/orders/" + id + "/process",
         Map.of(),
@@ -243,7 +240,7 @@ class CustomersAndItemsIT {
   @Test
   void aSalesOrderShippedElsewhereGetsItsDeliveryAddressOnceAndTheWarehouse() {
     KoppelSystem.Seeded seeded = system.seedIntegration("address");
-    settings(seeded, Map.of("bookingMode", "SALES_ORDER", "warehouse", "1"));
+    system.settings(seeded, Map.of("bookingMode", "SALES_ORDER", "warehouse", "1"));
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       ids.add(
@@ -296,48 +293,14 @@ class CustomersAndItemsIT {
     system.operatorPut(
         "/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings",
         List.of(
-            row("COUNTRY", "BE", "21", "13", "700000"),
-            row("COUNTRY", "BE", "6", "11", "700100"),
-            row("ICP", "", "0", "44", "700000")));
-  }
-
-  private static Map<String, Object> row(
-      String kind, String country, String rate, String code, String gl) {
-    return Map.of(
-        "kind",
-        kind,
-        "country",
-        country,
-        "rate",
-        new BigDecimal(rate),
-        "vatCode",
-        code,
-        "glAccount",
-        gl);
-  }
-
-  private static void settings(KoppelSystem.Seeded seeded, Map<String, Object> extra) {
-    Map<String, Object> s =
-        new java.util.HashMap<>(
-            Map.of("bookingMode", "SALES_INVOICE", "vatIncluding", true, "salesJournal", "700"));
-    s.putAll(extra);
-    system.operatorPut("/api/operator/integrations/" + seeded.integrationId() + "/settings", s);
+            KoppelSystem.vatRow("COUNTRY", "BE", "21", "13", "700000"),
+            KoppelSystem.vatRow("COUNTRY", "BE", "6", "11", "700100"),
+            KoppelSystem.vatRow("ICP", "", "0", "44", "700000")));
   }
 
   private static void awaitAll(
       KoppelSystem.Seeded seeded, List<Long> ids, String state, int seconds) {
-    try {
-      await()
-          .atMost(Duration.ofSeconds(seconds))
-          .pollInterval(Duration.ofMillis(250))
-          .until(
-              () ->
-                  ids.stream().allMatch(id -> state.equals(ShopOrders.state(system, seeded, id))));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      StringBuilder views = new StringBuilder();
-      ids.forEach(id -> views.append(ShopOrders.koppelView(system, seeded, id)).append('\n'));
-      throw new AssertionError("not all " + state + ":\n" + views, e);
-    }
+    ShopOrders.awaitAll(system, seeded, ids, state, seconds);
   }
 
   private static String number(KoppelSystem.Seeded seeded, long id) {

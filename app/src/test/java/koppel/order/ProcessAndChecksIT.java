@@ -3,7 +3,6 @@ package koppel.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -64,9 +63,9 @@ class ProcessAndChecksIT {
     system.operatorPut(
         "/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings",
         List.of(
-            row("BE", "21", "13", "700000"),
-            row("BE", "6", "11", "700100"),
-            row("BE", "12", "12", "700200")));
+            KoppelSystem.vatRow("COUNTRY", "BE", "21", "13", "700000"),
+            KoppelSystem.vatRow("COUNTRY", "BE", "6", "11", "700100"),
+            KoppelSystem.vatRow("COUNTRY", "BE", "12", "12", "700200")));
     Http.Response r =
         Http.post(
             system.appUrl() + "/api/orders/process",
@@ -147,7 +146,7 @@ class ProcessAndChecksIT {
   @Test
   void totalsThatDifferFromTheShopsAfterWritingStopTheOrderAndTheDraftStays() {
     KoppelSystem.Seeded seeded = system.seedIntegration("differ");
-    settings(seeded, Map.of("bookingMode", "SALES_ENTRY", "entryAmounts", "EXCLUDING"));
+    system.settings(seeded, Map.of("bookingMode", "SALES_ENTRY", "entryAmounts", "EXCLUDING"));
     // this administration reads an entry line's amount with an inclusive code as incl. VAT,
     // while the operator forced Koppel to assume excl.
     exact.behaviour(Map.of("entryAmountIncludesVat", true));
@@ -169,7 +168,7 @@ class ProcessAndChecksIT {
   @Test
   void koppelLearnsHowTheAdministrationReadsEntryAmountsAndCorrectsItsFirstDraft() {
     KoppelSystem.Seeded seeded = system.seedIntegration("learn");
-    settings(seeded, Map.of("bookingMode", "SALES_ENTRY"));
+    system.settings(seeded, Map.of("bookingMode", "SALES_ENTRY"));
     exact.behaviour(Map.of("entryAmountIncludesVat", true));
     long first = lamp(seeded, "eerste@example.be");
     awaitState(seeded, first, "BOOKED");
@@ -272,14 +271,7 @@ class ProcessAndChecksIT {
   }
 
   private static void awaitState(KoppelSystem.Seeded seeded, long id, String state) {
-    try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> state.equals(ShopOrders.state(system, seeded, id)));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("order " + id + " not " + state + ": " + view(seeded, id), e);
-    }
+    ShopOrders.awaitState(system, seeded, id, state, 30);
   }
 
   private static JsonNode view(KoppelSystem.Seeded seeded, long id) {
@@ -297,27 +289,5 @@ class ProcessAndChecksIT {
   private static JsonNode page(KoppelSystem.Seeded seeded, String query) {
     return Http.get(system.appUrl() + "/api/orders" + query, seeded.login(), seeded.password())
         .json();
-  }
-
-  private static void settings(KoppelSystem.Seeded seeded, Map<String, Object> extra) {
-    Map<String, Object> s =
-        new HashMap<>(
-            Map.of("bookingMode", "SALES_INVOICE", "vatIncluding", true, "salesJournal", "700"));
-    s.putAll(extra);
-    system.operatorPut("/api/operator/integrations/" + seeded.integrationId() + "/settings", s);
-  }
-
-  private static Map<String, Object> row(String country, String rate, String code, String gl) {
-    return Map.of(
-        "kind",
-        "COUNTRY",
-        "country",
-        country,
-        "rate",
-        new BigDecimal(rate),
-        "vatCode",
-        code,
-        "glAccount",
-        gl);
   }
 }

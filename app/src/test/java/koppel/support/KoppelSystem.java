@@ -311,6 +311,60 @@ public final class KoppelSystem implements AutoCloseable {
     return r.json().path("d");
   }
 
+  /**
+   * Replaces the integration's settings: a sales invoice with incl. VAT codes on journal 700,
+   * changed by {@code changes} (any field of the operator settings API).
+   */
+  public void settings(Seeded seeded, Map<String, Object> changes) {
+    Map<String, Object> s =
+        new HashMap<>(
+            Map.of("bookingMode", "SALES_INVOICE", "vatIncluding", true, "salesJournal", "700"));
+    s.putAll(changes);
+    operatorPut("/api/operator/integrations/" + seeded.integrationId() + "/settings", s);
+  }
+
+  /** One row of the VAT table, the revenue account by its code. */
+  public static Map<String, Object> vatRow(
+      String kind, String country, String rate, String vatCode, String glAccount) {
+    return Map.of(
+        "kind",
+        kind,
+        "country",
+        country,
+        "rate",
+        new BigDecimal(rate),
+        "vatCode",
+        vatCode,
+        "glAccount",
+        glAccount);
+  }
+
+  /**
+   * What a Belgian merchant selling across the EU configures: domestic rates, the OSS code (incl.
+   * VAT) of every destination and rate in the administration, ICP and exports; all on revenue
+   * account 700000.
+   */
+  public void belgianVatTable(Seeded seeded) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String[] be : new String[][] {{"21", "13"}, {"12", "12"}, {"6", "11"}, {"0", "00"}}) {
+      rows.add(vatRow("COUNTRY", "BE", be[0], be[1], "700000"));
+    }
+    for (JsonNode code : exactRows(seeded.division(), "vat/VATCodes")) {
+      String country = code.path("OssCountry").asString("");
+      if (!country.isEmpty() && "I".equals(code.path("Type").asString())) {
+        String rate =
+            new BigDecimal(code.path("Percentage").asString())
+                .movePointRight(2)
+                .stripTrailingZeros()
+                .toPlainString();
+        rows.add(vatRow("COUNTRY", country, rate, code.path("Code").asString(), "700000"));
+      }
+    }
+    rows.add(vatRow("ICP", "", "0", "44", "700000"));
+    rows.add(vatRow("INTERNATIONAL", "", "0", "47", "700000"));
+    operatorPut("/api/operator/integrations/" + seeded.integrationId() + "/vat-mappings", rows);
+  }
+
   /** The ID of a GL account by code, read from the sandbox's admin API. */
   public String glAccount(int division, String code) {
     for (JsonNode gl : exactRows(division, "financial/GLAccounts")) {

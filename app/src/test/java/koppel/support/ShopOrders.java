@@ -133,4 +133,29 @@ public final class ShopOrders {
         system.operatorGet("/api/orders/" + orderId + "?integration=" + seeded.integrationId());
     return r.status() == 200 ? r.json().path("order").path("state").asString() : "UNKNOWN";
   }
+
+  /** Waits until the order is in {@code state}; else fails showing Koppel's view of it. */
+  public static void awaitState(
+      KoppelSystem system, KoppelSystem.Seeded seeded, long id, String state, int seconds) {
+    awaitAll(system, seeded, java.util.List.of(id), state, seconds);
+  }
+
+  /** Waits until every order is in {@code state}; else fails showing Koppel's view of each. */
+  public static void awaitAll(
+      KoppelSystem system,
+      KoppelSystem.Seeded seeded,
+      java.util.List<Long> ids,
+      String state,
+      int seconds) {
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(seconds))
+          .pollInterval(java.time.Duration.ofMillis(200))
+          .until(() -> ids.stream().allMatch(id -> state.equals(state(system, seeded, id))));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder views = new StringBuilder();
+      ids.forEach(id -> views.append(koppelView(system, seeded, id)).append('\n'));
+      throw new AssertionError("not all " + state + ":\n" + views, e);
+    }
+  }
 }

@@ -334,6 +334,6 @@ public final class BookingErrors {
           + " accountant, then press Process.";
     }
     return "Correct the data named in the message in Exact Online or in the configuration, then"
-        + " press Process. Still stuck? Use Report problem.";
+        + " press Process. Still stuck? Contact support with the order number.";
   }
 }

@@ -31,7 +31,6 @@ import koppel.vat.VatSituation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,8 +72,7 @@ public class OrderPipeline implements BookOrder {
       MarkBooked markBooked,
       EventLog events,
       RetryPolicy retryPolicy,
-      Clock clock,
-      @Value("${koppel.booking.takeover-after:2m}") Duration takeover) {
+      Clock clock) {
     this.orders = orders;
     this.integrations = integrations;
     this.shop = shop;
@@ -88,7 +86,7 @@ public class OrderPipeline implements BookOrder {
     this.events = events;
     this.retryPolicy = retryPolicy;
     this.clock = clock;
-    this.takeover = takeover;
+    this.takeover = retryPolicy.takeover();
   }
 
   @Override

@@ -13,13 +13,27 @@ public final class RetryPolicy {
 
   private final int maxAttempts;
   private final Duration firstDelay;
+  private final Duration takeover;
 
   public RetryPolicy(int maxAttempts, Duration firstDelay) {
+    this(maxAttempts, firstDelay, Duration.ofMinutes(2));
+  }
+
+  /**
+   * @param takeover how long a document write another attempt started is left alone: after that its
+   *     node is taken for dead and the order is taken over (looking Exact up first)
+   */
+  public RetryPolicy(int maxAttempts, Duration firstDelay, Duration takeover) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
     this.maxAttempts = maxAttempts;
     this.firstDelay = firstDelay;
+    this.takeover = takeover;
+  }
+
+  public Duration takeover() {
+    return takeover;
   }
 
   /** True when the given number of attempts (counted so far) leaves room for another. */

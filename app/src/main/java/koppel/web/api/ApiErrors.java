@@ -37,7 +37,7 @@ class ApiErrors {
         HttpStatus.BAD_GATEWAY,
         "EXTERNAL_SYSTEM",
         e.getMessage(),
-        "Try again in a moment. If it stays, use Report problem.");
+        "Try again in a moment. If it stays, contact support with your licence key.");
   }
 
   @ExceptionHandler(IntegrationAdmin.BookingInProgress.class)

@@ -1,9 +1,7 @@
 package koppel.connector.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import koppel.support.ExactAdmin;
@@ -189,15 +187,7 @@ class ExactlyOnceIT {
   }
 
   private void awaitState(KoppelSystem.Seeded seeded, long id, String state, int seconds) {
-    try {
-      await()
-          .atMost(Duration.ofSeconds(seconds))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> state.equals(ShopOrders.state(system, seeded, id)));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(
-          "order " + id + " not " + state + ": " + ShopOrders.koppelView(system, seeded, id), e);
-    }
+    ShopOrders.awaitState(system, seeded, id, state, seconds);
   }
 
   private Http.Response process(KoppelSystem.Seeded seeded, long id) {
