@@ -209,12 +209,17 @@ final class DemoSeed {
       throws IOException, InterruptedException {
     Instant deadline = Instant.now().plusSeconds(90);
     Map<String, Integer> states = new LinkedHashMap<>();
+    Map<String, Integer> errors = new LinkedHashMap<>();
     while (Instant.now().isBefore(deadline)) {
       states.clear();
+      errors.clear();
       for (JsonNode o :
           call("GET", appUrl + "/api/orders?size=1000&integration=" + integrationId, null, true)
               .path("orders")) {
         states.merge(o.path("state").asString(), 1, Integer::sum);
+        if ("FAILED".equals(o.path("state").asString())) {
+          errors.merge(o.path("error").path("code").asString(), 1, Integer::sum);
+        }
       }
       int settled =
           states.entrySet().stream()
@@ -226,7 +231,7 @@ final class DemoSeed {
       }
       Thread.sleep(250);
     }
-    return "Demo orders: " + states;
+    return "Demo orders: " + states + (errors.isEmpty() ? "" : ", errors " + errors);
   }
 
   private static Map<String, Object> vat(String country, String rate, String code, String gl) {
