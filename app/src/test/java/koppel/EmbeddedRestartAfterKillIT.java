@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import koppel.support.Http;
+import koppel.support.KoppelProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,40 +24,48 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedRestartAfterKillIT {
 
-  private static final Path JAR = Path.of("target", "koppel-app-exec.jar");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final String LEFTOVER_LINE = "left running by an earlier Koppel";
 
-  private final List<Process> koppels = new ArrayList<>();
   private final List<ProcessHandle> postgresServers = new ArrayList<>();
 
   @Test
   void restartsOnItsDataAfterKillMinus9() throws Exception {
-    assertThat(JAR).as("the packaged app jar").exists();
     Path workDir = Files.createTempDirectory("koppel-killed");
     Path dataDir = workDir.resolve("data");
     int port = freePort();
+    KoppelProcess koppel =
+        new KoppelProcess(
+            workDir,
+            port,
+            Map.of(
+                "koppel.data-dir",
+                dataDir,
+                "server.port",
+                port,
+                "koppel.operator.password",
+                "x",
+                "koppel.crypto.key",
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "spring.jmx.enabled",
+                false),
+            // starts faster; this test starts Koppel three times
+            List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
     try {
-      Process koppel = start(workDir, dataDir, port, 0);
-      awaitReady(koppel, port, workDir.resolve("koppel-0.log"));
+      koppel.start();
       createIntegration(port, 1);
       for (int round = 1; round <= 2; round++) {
         ProcessHandle postgres = postmaster(dataDir);
         postgresServers.add(postgres);
 
-        koppel.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-        assertThat(koppel.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(koppel.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+        koppel.kill(); // SIGKILL: no shutdown hook runs
         assertThat(isRunning(postgres)).as("PostgreSQL outlives the killed JVM").isTrue();
 
         long restart = System.nanoTime();
-        koppel = start(workDir, dataDir, port, round);
-        Path log = workDir.resolve("koppel-" + round + ".log");
-        awaitReady(koppel, port, log);
+        koppel.start();
         System.out.printf(
             "restart %d after kill -9 ready in %d ms%n",
             round, Duration.ofNanos(System.nanoTime() - restart).toMillis());
-        String output = Files.readString(log);
+        String output = Files.readString(koppel.log());
         output.lines().filter(l -> l.contains("LeftoverPostgres")).forEach(System.out::println);
 
         assertThat(output).contains(LEFTOVER_LINE);
@@ -71,49 +79,10 @@ class EmbeddedRestartAfterKillIT {
         createIntegration(port, round + 1);
       }
     } finally {
+      koppel.stop();
       stopEverything(dataDir);
       deleteRecursively(workDir);
     }
-  }
-
-  private Process start(Path workDir, Path dataDir, int port, int run) throws IOException {
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", // starts faster; this test starts Koppel three times
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "--koppel.data-dir=" + dataDir,
-                "--server.port=" + port,
-                "--koppel.operator.password=x",
-                "--koppel.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--spring.jmx.enabled=false")
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("koppel-" + run + ".log").toFile())
-            .start();
-    koppels.add(p);
-    return p;
-  }
-
-  private static void awaitReady(Process koppel, int port, Path log) throws Exception {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(koppel.isAlive())
-          .as("Koppel runs; its output:%n%s", Files.readString(log))
-          .isTrue();
-      try {
-        if (Http.get(url(port, "/actuator/health/readiness")).status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notListeningYet) {
-        // keep polling
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "Koppel not ready in " + START_TIMEOUT + "; its output:\n" + Files.readString(log));
   }
 
   private static void createIntegration(int port, int n) {
@@ -158,16 +127,10 @@ class EmbeddedRestartAfterKillIT {
   }
 
   /**
-   * The last Koppel stops its PostgreSQL itself (SIGTERM: graceful shutdown); whatever is still
+   * The last Koppel stopped its PostgreSQL itself (SIGTERM: graceful shutdown); whatever is still
    * running after that (a failed run) is ended here, so no process outlives the test.
    */
   private void stopEverything(Path dataDir) throws Exception {
-    for (Process koppel : koppels) {
-      koppel.destroy();
-      if (!koppel.waitFor(30, TimeUnit.SECONDS)) {
-        koppel.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
     if (Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid"))) {
       try {
         postgresServers.add(postmaster(dataDir));
