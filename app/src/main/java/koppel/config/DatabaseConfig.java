@@ -29,31 +29,30 @@ class DatabaseConfig {
 
   @Bean(destroyMethod = "close")
   DataSource dataSource(PostgresServer server, KoppelProperties properties) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server.jdbcUrl());
-    config.setUsername(server.username());
-    config.setPassword(server.password());
-    config.setMaximumPoolSize(properties.db().poolSize());
-    config.setPoolName("koppel");
-    return new HikariDataSource(config);
+    return pool(server, "koppel", properties.db().poolSize());
   }
 
   /**
    * Connections that hold advisory locks (one per thread that holds a lock, two when a token
    * refresh happens under a customer lock): a pool of their own, so lock holders never starve the
-   * work pool.
+   * work pool. Autocommit: a held lock never keeps a transaction open.
    */
   @Bean(destroyMethod = "close")
   LockConnections lockConnections(PostgresServer server, KoppelProperties properties) {
+    HikariDataSource locks = pool(server, "koppel-locks", properties.db().lockPoolSize());
+    locks.setMinimumIdle(1);
+    return new LockConnections(locks);
+  }
+
+  private static HikariDataSource pool(PostgresServer server, String name, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(server.jdbcUrl());
     config.setUsername(server.username());
     config.setPassword(server.password());
-    config.setMaximumPoolSize(properties.db().lockPoolSize());
-    config.setMinimumIdle(1);
+    config.setMaximumPoolSize(size);
     config.setAutoCommit(true);
-    config.setPoolName("koppel-locks");
-    return new LockConnections(new HikariDataSource(config));
+    config.setPoolName(name);
+    return new HikariDataSource(config);
   }
 
   private static String firstNonBlank(String a, String b) {

@@ -1,5 +1,6 @@
 package koppel.integration;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.Set;
 import koppel.order.domain.BookingMode;
 
@@ -13,7 +14,7 @@ public record SettingsChange(
     String salesJournal,
     String cashJournal,
     String paymentCondition,
-    String warehouse,
+    @JsonAlias("warehouseId") String warehouse,
     String fallbackDebtor,
     Set<String> processablePaymentStatuses,
     Boolean directInvoice,

@@ -3,14 +3,12 @@ package koppel.web.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationAdmin;
 import koppel.integration.IntegrationSettings;
 import koppel.integration.PaymentMethodDebtor;
 import koppel.integration.SettingsChange;
-import koppel.order.domain.BookingMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,45 +97,10 @@ class OperatorController {
     return Map.of("connected", true);
   }
 
-  /**
-   * The settings; references as a person has them: {@code "warehouse": "1"}, {@code
-   * "fallbackDebtor": "1001"} (or GUIDs). Example: {@code {"bookingMode": "SALES_INVOICE",
-   * "vatIncluding": true, "salesJournal": "700", "paymentCondition": "30", "warehouse": "1",
-   * "fallbackDebtor": "1001", "processablePaymentStatuses": ["paid"]}}. Fields left out take their
-   * default; {@code warehouseId} is accepted as another name of {@code warehouse}.
-   */
-  record Settings(
-      BookingMode bookingMode,
-      Boolean vatIncluding,
-      String salesJournal,
-      String cashJournal,
-      String paymentCondition,
-      String warehouse,
-      String warehouseId,
-      String fallbackDebtor,
-      Set<String> processablePaymentStatuses,
-      Boolean directInvoice,
-      Boolean ledgerMappingDisabled,
-      Boolean currencyEnabled,
-      IntegrationSettings.EntryAmounts entryAmounts) {}
-
+  /** The settings (see {@link SettingsChange} for the body); answers what was saved. */
   @PutMapping("/{id}/settings")
-  IntegrationSettings settings(@PathVariable UUID id, @RequestBody Settings r) {
-    return admin.saveSettings(
-        id,
-        new SettingsChange(
-            r.bookingMode(),
-            r.vatIncluding(),
-            r.salesJournal(),
-            r.cashJournal(),
-            r.paymentCondition(),
-            r.warehouse() != null ? r.warehouse() : r.warehouseId(),
-            r.fallbackDebtor(),
-            r.processablePaymentStatuses(),
-            r.directInvoice(),
-            r.ledgerMappingDisabled(),
-            r.currencyEnabled(),
-            r.entryAmounts()));
+  IntegrationSettings settings(@PathVariable UUID id, @RequestBody SettingsChange r) {
+    return admin.saveSettings(id, r);
   }
 
   @GetMapping("/{id}/settings")
