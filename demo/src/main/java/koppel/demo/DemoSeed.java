@@ -27,6 +27,7 @@ final class DemoSeed {
   static final String LOGIN = "demo";
   static final String PASSWORD = "demo";
   static final int DIVISION = 100_001;
+  static final String GUEST_DEBTOR = "9999";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   record Result(int division, long shopId, String summary) {}
@@ -167,11 +168,10 @@ final class DemoSeed {
             Long.parseLong(tokens.path("expires_in").asString())),
         true);
     // guests who order by phone leave no e-mail address: they are booked on this debtor
-    JsonNode guests =
-        exactApi(
-            tokens.path("access_token").asString(),
-            "crm/Accounts",
-            Map.of("Code", "9999", "Name", "Webshop guests", "Status", "C"));
+    exactApi(
+        tokens.path("access_token").asString(),
+        "crm/Accounts",
+        Map.of("Code", GUEST_DEBTOR, "Name", "Webshop guests", "Status", "C"));
     call(
         "PUT",
         base + "/settings",
@@ -189,7 +189,7 @@ final class DemoSeed {
             "warehouse",
             "1",
             "fallbackDebtor",
-            guests.path("d").path("Code").asString().trim()),
+            GUEST_DEBTOR),
         true);
     call("PUT", base + "/vat-mappings", vatMappings(), true);
 
@@ -290,6 +290,7 @@ final class DemoSeed {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
+                .header("Prefer", "return=representation")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

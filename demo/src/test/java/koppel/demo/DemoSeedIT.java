@@ -35,7 +35,11 @@ class DemoSeedIT {
         DemoLauncher.start(data, freePort(), freePort(), freePort(), freePort(), List.of())) {
       DemoSeed.Result seeded = demo.seed();
       System.out.println("demo: " + seeded.summary());
-      assertThat(seeded.summary()).doesNotContain("QUEUED").doesNotContain("BOOKING");
+      assertThat(seeded.summary())
+          .doesNotContain("QUEUED")
+          .doesNotContain("BOOKING")
+          .as("guests are booked on the guest debtor")
+          .doesNotContain("CUSTOMER_EMAIL_MISSING");
       String rows = demo.exactUrl() + "/admin/divisions/" + seeded.division() + "/";
 
       Map<String, Integer> debtors = new HashMap<>();
