@@ -8,6 +8,7 @@ import java.util.Optional;
 import koppel.jobs.BookOrderJob;
 import koppel.jobs.ExactKeepAliveJob;
 import koppel.jobs.ImportOrdersJob;
+import koppel.jobs.MailOutboxJob;
 import koppel.jobs.OpenOrdersRecheckJob;
 import koppel.jobs.OrderTaskData;
 import koppel.jobs.ShopPollJob;
@@ -70,6 +71,11 @@ class SchedulerConfig {
 
   @Bean
   Task<Void> requeueStrandedOrdersTask(StrandedOrdersJob job) {
+    return job.task();
+  }
+
+  @Bean
+  Task<String> sendMailTask(MailOutboxJob job) {
     return job.task();
   }
 

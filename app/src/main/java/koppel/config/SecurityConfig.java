@@ -2,11 +2,12 @@ package koppel.config;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import koppel.integration.IntegrationStore;
+import koppel.integration.LoginStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -15,6 +16,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what: webhooks and health are public (webhooks prove themselves by signature);
@@ -32,8 +36,7 @@ class SecurityConfig {
   }
 
   @Bean
-  UserDetailsService users(
-      IntegrationStore integrations, KoppelProperties p, PasswordEncoder encoder) {
+  UserDetailsService users(LoginStore logins, KoppelProperties p, PasswordEncoder encoder) {
     String operatorPassword = p.operator().password();
     if (operatorPassword == null || operatorPassword.isBlank()) {
       byte[] random = new byte[12];
@@ -49,12 +52,23 @@ class SecurityConfig {
       if (operatorUser.equals(username)) {
         return User.withUsername(username).password(operatorHash).roles("OPERATOR").build();
       }
-      return integrations
+      return logins
           .passwordHash(username)
           .map(hash -> User.withUsername(username).password(hash).roles("MERCHANT").build())
           .orElseThrow(() -> new UsernameNotFoundException(username));
     };
   }
+
+  /**
+   * Requests that prove who they are without the session cookie: webhooks (their signature) and API
+   * calls with an Authorization header (a browser never adds one by itself to a request another
+   * site makes, and Koppel allows no cross-origin calls). Everything else that changes state —
+   * dashboard forms, htmx, the JSON API called with the session cookie — needs the CSRF token.
+   */
+  static final RequestMatcher NO_CSRF_NEEDED =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher("/webhooks/**"),
+          request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
 
   @Bean
   SecurityFilterChain security(HttpSecurity http) throws Exception {
@@ -65,15 +79,23 @@ class SecurityConfig {
                         "/actuator/health/**",
                         "/actuator/health",
                         "/login",
-                        "/css/**",
+                        "/signup",
+                        "/signup/**",
+                        "/password/**",
                         "/koppel/**",
+                        "/webjars/**",
+                        "/api-docs",
+                        "/swagger-ui/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/favicon.ico",
                         "/error")
                     .permitAll()
                     .requestMatchers("/api/operator/**", "/actuator/**")
                     .hasRole("OPERATOR")
                     .anyRequest()
                     .authenticated())
-        .csrf(c -> c.ignoringRequestMatchers("/webhooks/**", "/api/**"))
+        .csrf(c -> c.ignoringRequestMatchers(NO_CSRF_NEEDED))
         .httpBasic(Customizer.withDefaults())
         // after logging in, the page asked for before (e.g. Exact's connect callback) goes on
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** One licence key: a shop connected to one Exact Online administration. */
+/**
+ * One licence key: a shop connected to one Exact Online administration, held by a login. It runs
+ * during its 30-day trial and afterwards only with an active subscription.
+ */
 public record Integration(
     UUID id,
     String licenceKey,
@@ -18,7 +21,40 @@ public record Integration(
     State state,
     LocalDate startDate,
     Instant trialEndsAt,
-    Instant createdAt) {
+    Instant createdAt,
+    UUID loginId,
+    boolean subscriptionActive,
+    Instant configuredAt,
+    String notificationEmail) {
+
+  /** An integration as it is before anything about its login or subscription is known. */
+  public Integration(
+      UUID id,
+      String licenceKey,
+      String name,
+      String ownerEmail,
+      String ownerLogin,
+      String shopCountry,
+      State state,
+      LocalDate startDate,
+      Instant trialEndsAt,
+      Instant createdAt) {
+    this(
+        id,
+        licenceKey,
+        name,
+        ownerEmail,
+        ownerLogin,
+        shopCountry,
+        state,
+        startDate,
+        trialEndsAt,
+        createdAt,
+        null,
+        false,
+        null,
+        null);
+  }
 
   public enum State {
     INSTALLING,
@@ -28,6 +64,11 @@ public record Integration(
 
   public boolean isStopped() {
     return state == State.STOPPED;
+  }
+
+  /** In its trial, or with an active subscription: the integration books orders. */
+  public boolean mayRun(Instant now) {
+    return subscriptionActive || trialEndsAt == null || now.isBefore(trialEndsAt);
   }
 
   /**

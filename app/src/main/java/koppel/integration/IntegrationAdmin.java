@@ -32,6 +32,7 @@ public class IntegrationAdmin {
   static final Duration TRIAL = Duration.ofDays(30);
 
   private final IntegrationStore integrations;
+  private final LoginStore logins;
   private final ConnectionStore connections;
   private final ShopSystem shop;
   private final PasswordEncoder passwords;
@@ -44,6 +45,7 @@ public class IntegrationAdmin {
 
   IntegrationAdmin(
       IntegrationStore integrations,
+      LoginStore logins,
       ConnectionStore connections,
       ShopSystem shop,
       PasswordEncoder passwords,
@@ -53,6 +55,7 @@ public class IntegrationAdmin {
       Clock clock,
       @Value("${koppel.public-url:http://localhost:8080}") String publicUrl) {
     this.integrations = integrations;
+    this.logins = logins;
     this.connections = connections;
     this.shop = shop;
     this.passwords = passwords;
@@ -64,6 +67,10 @@ public class IntegrationAdmin {
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
+  /**
+   * Creates an integration (a licence key) with a 30-day trial under a login: a new login, or the
+   * existing one when the password is its password (one login holds several integrations).
+   */
   public Integration create(
       String name,
       String ownerEmail,
@@ -71,10 +78,27 @@ public class IntegrationAdmin {
       String password,
       String shopCountry,
       LocalDate startDate) {
-    if (integrations.findByLogin(login).isPresent()) {
-      throw new IllegalArgumentException("The login '" + login + "' is taken");
+    if (login == null || login.isBlank() || password == null || password.isBlank()) {
+      throw new IllegalArgumentException("A login and a password are needed");
     }
     Instant now = clock.instant();
+    Login owner =
+        logins
+            .find(login)
+            .map(
+                existing -> {
+                  String hash = logins.passwordHash(login).orElse("");
+                  if (!passwords.matches(password, hash)) {
+                    throw new IllegalArgumentException("The login '" + login + "' is taken");
+                  }
+                  return existing;
+                })
+            .orElseGet(
+                () -> {
+                  Login created = new Login(UUID.randomUUID(), login, ownerEmail, null, now);
+                  logins.create(created, passwords.encode(password));
+                  return created;
+                });
     Integration integration =
         new Integration(
             UUID.randomUUID(),
@@ -86,8 +110,12 @@ public class IntegrationAdmin {
             Integration.State.ACTIVE,
             startDate,
             now.plus(TRIAL),
-            now);
-    integrations.create(integration, passwords.encode(password));
+            now,
+            owner.id(),
+            false,
+            null,
+            null);
+    integrations.create(integration);
     return integration;
   }
 
@@ -139,6 +167,14 @@ public class IntegrationAdmin {
 
   public List<Integration> all() {
     return integrations.all();
+  }
+
+  /**
+   * The installation link of the e-mail: it opens the installation wizard of this licence key after
+   * the merchant has logged in.
+   */
+  public String installationLink(Integration integration) {
+    return publicUrl + "/install/" + integration.licenceKey();
   }
 
   public String publicUrl() {

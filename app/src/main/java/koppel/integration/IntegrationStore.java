@@ -7,17 +7,25 @@ import java.util.UUID;
 /** Integrations, their settings and VAT mapping (implemented by persistence). */
 public interface IntegrationStore {
 
-  void create(Integration integration, String passwordHash);
+  /** Creates the integration under its login ({@link Integration#loginId()}), default settings. */
+  void create(Integration integration);
 
   Optional<Integration> find(UUID id);
-
-  Optional<Integration> findByLogin(String login);
-
-  Optional<String> passwordHash(String login);
 
   List<Integration> all();
 
   void setState(UUID integrationId, Integration.State state);
+
+  /** The operator's flag: the merchant pays; the integration runs after its trial. */
+  void setSubscriptionActive(UUID integrationId, boolean active);
+
+  /** The configuration was saved complete: installation is done when both dots are green too. */
+  void setConfigured(UUID integrationId, java.time.Instant at);
+
+  void setNotificationEmail(UUID integrationId, String email);
+
+  /** Hides a stale licence key from the merchant's switcher (nothing is deleted). */
+  void remove(UUID integrationId, java.time.Instant at);
 
   IntegrationSettings settings(UUID integrationId);
 

@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,23 +38,24 @@ class JdbcIntegrationStore implements IntegrationStore {
   }
 
   @Override
-  public void create(Integration i, String passwordHash) {
+  public void create(Integration i) {
     tx.executeWithoutResult(
         s -> {
           jdbc.sql(
                   """
                   insert into integration (id, licence_key, name, owner_email, owner_login,
-                         owner_password_hash, shop_country, state, start_date, trial_ends_at,
-                         created_at, updated_at)
-                  values (:id, :key, :name, :email, :login, :hash, :country, :state, :start,
-                          :trial, :created, :created)
+                         login_id, shop_country, state, start_date, trial_ends_at,
+                         subscription_active, created_at, updated_at)
+                  values (:id, :key, :name, :email, :login, :loginId, :country, :state, :start,
+                          :trial, :subscription, :created, :created)
                   """)
               .param("id", i.id())
               .param("key", i.licenceKey())
               .param("name", i.name())
               .param("email", i.ownerEmail())
               .param("login", i.ownerLogin())
-              .param("hash", passwordHash)
+              .param("loginId", i.loginId())
+              .param("subscription", i.subscriptionActive())
               .param("country", i.shopCountry())
               .param("state", i.state().name())
               .param("start", i.startDate() == null ? null : Date.valueOf(i.startDate()))
@@ -73,22 +75,6 @@ class JdbcIntegrationStore implements IntegrationStore {
   }
 
   @Override
-  public Optional<Integration> findByLogin(String login) {
-    return jdbc.sql("select * from integration where owner_login = :login")
-        .param("login", login)
-        .query(JdbcIntegrationStore::map)
-        .optional();
-  }
-
-  @Override
-  public Optional<String> passwordHash(String login) {
-    return jdbc.sql("select owner_password_hash from integration where owner_login = :login")
-        .param("login", login)
-        .query(String.class)
-        .optional();
-  }
-
-  @Override
   public List<Integration> all() {
     return jdbc.sql("select * from integration order by created_at")
         .query(JdbcIntegrationStore::map)
@@ -100,6 +86,40 @@ class JdbcIntegrationStore implements IntegrationStore {
     jdbc.sql("update integration set state = :s, updated_at = :now where id = :id")
         .param("s", state.name())
         .param("now", ts(clock.instant()))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
+  public void setSubscriptionActive(UUID integrationId, boolean active) {
+    jdbc.sql("update integration set subscription_active = :a, updated_at = :now where id = :id")
+        .param("a", active)
+        .param("now", ts(clock.instant()))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
+  public void setConfigured(UUID integrationId, Instant at) {
+    jdbc.sql("update integration set configured_at = :at, updated_at = :at where id = :id")
+        .param("at", ts(at))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
+  public void setNotificationEmail(UUID integrationId, String email) {
+    jdbc.sql("update integration set notification_email = :e, updated_at = :now where id = :id")
+        .param("e", email)
+        .param("now", ts(clock.instant()))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
+  public void remove(UUID integrationId, Instant at) {
+    jdbc.sql("update integration set removed_at = :at, updated_at = :at where id = :id")
+        .param("at", ts(at))
         .param("id", integrationId)
         .update();
   }
@@ -286,7 +306,7 @@ class JdbcIntegrationStore implements IntegrationStore {
         .update();
   }
 
-  private static Integration map(ResultSet rs, int row) throws SQLException {
+  static Integration map(ResultSet rs, int row) throws SQLException {
     Date start = rs.getDate("start_date");
     return new Integration(
         uuid(rs, "id"),
@@ -298,7 +318,11 @@ class JdbcIntegrationStore implements IntegrationStore {
         Integration.State.valueOf(rs.getString("state")),
         start == null ? null : start.toLocalDate(),
         instant(rs, "trial_ends_at"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        uuid(rs, "login_id"),
+        rs.getBoolean("subscription_active"),
+        instant(rs, "configured_at"),
+        rs.getString("notification_email"));
   }
 
   private static IntegrationSettings mapSettings(ResultSet rs, int row) throws SQLException {

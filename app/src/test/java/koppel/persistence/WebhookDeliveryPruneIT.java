@@ -18,12 +18,20 @@ class WebhookDeliveryPruneIT {
   void deliveryIdsOlderThanTheWindowArePrunedAndNewerOnesStillDedupe() {
     MigratedDatabase db = new MigratedDatabase();
     UUID integration = UUID.randomUUID();
+    UUID login = UUID.randomUUID();
+    db.jdbc
+        .sql(
+            "insert into login (id, username, email, password_hash, created_at)"
+                + " values (:id, 'l', 'a@b.be', 'x', now())")
+        .param("id", login)
+        .update();
     db.jdbc
         .sql(
             "insert into integration (id, licence_key, name, owner_email, owner_login,"
-                + " owner_password_hash, state, created_at, updated_at)"
-                + " values (:id, 'K', 'Shop', 'a@b.be', 'l', 'x', 'ACTIVE', now(), now())")
+                + " login_id, state, created_at, updated_at)"
+                + " values (:id, 'K', 'Shop', 'a@b.be', 'l', :login, 'ACTIVE', now(), now())")
         .param("id", integration)
+        .param("login", login)
         .update();
     JdbcWebhookDeliveries deliveries = new JdbcWebhookDeliveries(db.jdbc);
     Instant now = Instant.parse("2026-12-05T04:11:00Z");

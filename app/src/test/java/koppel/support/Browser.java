@@ -47,6 +47,19 @@ public final class Browser {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A JSON POST with the session cookie only (no CSRF token, no Authorization header). */
+  public Page postJson(String url, Object body) {
+    try {
+      String json = new tools.jackson.databind.ObjectMapper().writeValueAsString(body);
+      return send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json)));
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   /** Logs in to the Koppel dashboard (form login with CSRF token). */
   public Page loginToKoppel(String appUrl, String login, String password) {
     Page form = get(appUrl + "/login");

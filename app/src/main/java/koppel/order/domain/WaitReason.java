@@ -8,6 +8,8 @@ public enum WaitReason {
   UNKNOWN_STATUS,
   /** OPEN: the integration is stopped. */
   INTEGRATION_STOPPED,
+  /** OPEN: the 30-day trial is over and no subscription is active. */
+  SUBSCRIPTION_ENDED,
   /** SKIPPED: cancelled in the shop. */
   CANCELLED,
   /** SKIPPED: placed before the integration's start date (an import books it anyway). */

@@ -118,6 +118,14 @@ public class OrderPipeline implements BookOrder {
           key, WaitReason.INTEGRATION_STOPPED, "The integration is stopped", clock.instant());
       return new Done("integration stopped");
     }
+    if (!integration.mayRun(clock.instant())) {
+      orders.markOpen(
+          key,
+          WaitReason.SUBSCRIPTION_ENDED,
+          "The trial period is over and there is no active subscription",
+          clock.instant());
+      return new Done("trial over, no subscription");
+    }
     OrderSyncStore.AttemptStart start = orders.startAttempt(key, clock.instant(), takeover);
     if (start instanceof OrderSyncStore.Busy busy) {
       return new RetryAt(busy.until());

@@ -1,27 +1,22 @@
 package koppel.web.dashboard;
 
-import java.util.EnumSet;
-import koppel.integration.Integration;
-import koppel.integration.IntegrationStore;
-import koppel.order.domain.SyncState;
-import koppel.order.port.OrderQueries;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
+import koppel.web.Merchants;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The dashboard pages, read from the same tables the pipeline writes. */
+/** The way in: log in, the dashboard's front door and the integration switcher. */
 @Controller
 class DashboardController {
 
-  private final IntegrationStore integrations;
-  private final OrderQueries orders;
+  private final Merchants merchants;
 
-  DashboardController(IntegrationStore integrations, OrderQueries orders) {
-    this.integrations = integrations;
-    this.orders = orders;
+  DashboardController(Merchants merchants) {
+    this.merchants = merchants;
   }
 
   @GetMapping("/")
@@ -34,19 +29,26 @@ class DashboardController {
     return "dashboard/login";
   }
 
+  /** The installation wizard until installation is complete, the Report tab after. */
   @GetMapping("/dashboard")
-  String report(Authentication auth, Model model) {
-    Integration integration =
-        integrations
-            .findByLogin(auth.getName())
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.FORBIDDEN, "This login has no integration"));
-    model.addAttribute("integration", integration);
-    model.addAttribute("counts", orders.countByState(integration.id()));
-    model.addAttribute(
-        "orders", orders.list(integration.id(), EnumSet.allOf(SyncState.class), 0, 200));
-    return "dashboard/report";
+  String dashboard(
+      @org.springframework.web.bind.annotation.ModelAttribute("shell") DashboardShell shell) {
+    if (shell == null || shell.operator() || shell.integration() == null) {
+      return "redirect:/dashboard/report";
+    }
+    return shell.status().complete()
+        ? "redirect:/dashboard/report"
+        : "redirect:/dashboard/installation";
+  }
+
+  /** The switcher: act for another of this login's integrations (licence keys). */
+  @PostMapping("/dashboard/integration")
+  String switchIntegration(
+      Authentication auth,
+      @RequestParam UUID integration,
+      @RequestParam(required = false) String back,
+      HttpSession session) {
+    merchants.choose(auth, integration, session);
+    return "redirect:" + (back != null && back.startsWith("/dashboard") ? back : "/dashboard");
   }
 }
