@@ -18,8 +18,9 @@ import sandbox.vies.ViesSandboxApplication;
  * Koppel, each a real HTTP server; seeds a demo shop and administration and prints where to look.
  *
  * <p>Ports: {@code KOPPEL_DEMO_PORT} (8080), {@code KOPPEL_DEMO_EXACT_PORT} (8081), {@code
- * KOPPEL_DEMO_SHOP_PORT} (8082), {@code KOPPEL_DEMO_VIES_PORT} (8083). All data lives in {@code
- * ./koppel-data}.
+ * KOPPEL_DEMO_SHOP_PORT} (8082), {@code KOPPEL_DEMO_VIES_PORT} (8083), the demo mailbox {@code
+ * KOPPEL_DEMO_MAIL_PORT} (8084) with its SMTP server on {@code KOPPEL_DEMO_SMTP_PORT} (2525). All
+ * data lives in {@code ./koppel-data}.
  */
 public final class DemoLauncher {
 
@@ -34,11 +35,21 @@ public final class DemoLauncher {
     int exactPort = port("KOPPEL_DEMO_EXACT_PORT", 8081);
     int shopPort = port("KOPPEL_DEMO_SHOP_PORT", 8082);
     int viesPort = port("KOPPEL_DEMO_VIES_PORT", 8083);
-    for (int p : List.of(appPort, exactPort, shopPort, viesPort)) {
+    int mailPort = port("KOPPEL_DEMO_MAIL_PORT", 8084);
+    int smtpPort = port("KOPPEL_DEMO_SMTP_PORT", 2525);
+    for (int p : List.of(appPort, exactPort, shopPort, viesPort, mailPort, smtpPort)) {
       requireFree(p);
     }
     Running demo =
-        start(Path.of("koppel-data"), appPort, exactPort, shopPort, viesPort, List.of(args));
+        start(
+            Path.of("koppel-data"),
+            appPort,
+            exactPort,
+            shopPort,
+            viesPort,
+            mailPort,
+            smtpPort,
+            List.of(args));
     Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
 
     DemoSeed.Result seeded = demo.seed();
@@ -64,6 +75,8 @@ public final class DemoLauncher {
     System.out.println(
         " KMO Shops        " + demo.shopUrl() + "/admin   (shop " + seeded.shopId() + ")");
     System.out.println(" VIES sandbox     " + demo.viesUrl() + "/admin");
+    System.out.println(
+        " Sent e-mail      " + demo.mailbox().url + "   (try " + appUrl + "/signup)");
     System.out.println();
     System.out.println(" " + seeded.summary());
     System.out.println(" Stop with Ctrl+C. Koppel's data stays in ./koppel-data.");
@@ -76,7 +89,8 @@ public final class DemoLauncher {
       String appUrl,
       String exactUrl,
       String shopUrl,
-      String viesUrl)
+      String viesUrl,
+      DemoMailbox mailbox)
       implements AutoCloseable {
 
     /** Seeds the demo shop and administration (skipped when an earlier run did) and books. */
@@ -89,6 +103,7 @@ public final class DemoLauncher {
       for (int i = servers.size() - 1; i >= 0; i--) {
         servers.get(i).close();
       }
+      mailbox.close();
     }
   }
 
@@ -103,6 +118,26 @@ public final class DemoLauncher {
       int shopPort,
       int viesPort,
       List<String> extraAppArgs) {
+    return start(
+        dataDir, appPort, exactPort, shopPort, viesPort, freePort(), freePort(), extraAppArgs);
+  }
+
+  /** As above, with the demo mailbox's web page and SMTP server on these ports. */
+  public static Running start(
+      Path dataDir,
+      int appPort,
+      int exactPort,
+      int shopPort,
+      int viesPort,
+      int mailPort,
+      int smtpPort,
+      List<String> extraAppArgs) {
+    DemoMailbox mailbox;
+    try {
+      mailbox = new DemoMailbox(smtpPort, mailPort);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     String appUrl = "http://localhost:" + appPort;
     String exactUrl = "http://localhost:" + exactPort;
     String shopUrl = "http://localhost:" + shopPort;
@@ -148,11 +183,23 @@ public final class DemoLauncher {
                 "--koppel.kmoshops.client-secret=" + CLIENT_SECRET,
                 "--koppel.vat.vies.base-url=" + viesUrl + ViesSandboxApplication.BASE_PATH,
                 "--koppel.vat.vies.requester-country=BE",
-                "--koppel.vat.vies.requester-number=0403170701"));
+                "--koppel.vat.vies.requester-number=0403170701",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--koppel.mail.first-retry=5s",
+                "--koppel.mail.from=Koppel <koppel@koppel.example>"));
     appArgs.addAll(extraAppArgs);
     running.add(
         new SpringApplicationBuilder(KoppelApplication.class).run(appArgs.toArray(String[]::new)));
-    return new Running(running, appUrl, exactUrl, shopUrl, viesUrl);
+    return new Running(running, appUrl, exactUrl, shopUrl, viesUrl, mailbox);
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static int port(String env, int fallback) {
@@ -168,7 +215,8 @@ public final class DemoLauncher {
           "Port "
               + port
               + " is in use. Stop what uses it, or choose other ports"
-              + " with KOPPEL_DEMO_PORT, KOPPEL_DEMO_EXACT_PORT and KOPPEL_DEMO_SHOP_PORT.");
+              + " with KOPPEL_DEMO_PORT, KOPPEL_DEMO_EXACT_PORT, KOPPEL_DEMO_SHOP_PORT,"
+              + " KOPPEL_DEMO_VIES_PORT, KOPPEL_DEMO_MAIL_PORT and KOPPEL_DEMO_SMTP_PORT.");
       System.exit(2);
     }
   }
