@@ -72,9 +72,11 @@ class SignupController {
     return "account/signup";
   }
 
-  /** The browser's region when it is one of ours (nl-NL → the Netherlands), else Belgium. */
+  /**
+   * The Netherlands for a Dutch browser (nl-NL), else Belgium: our shops are Belgian and Dutch; a
+   * webshop elsewhere is chosen in the list.
+   */
   static String defaultCountry(Locale locale) {
-    String region = locale.getCountry();
-    return SignupRules.isCountry(region) ? region : "BE";
+    return SignupRules.FIRST.contains(locale.getCountry()) ? locale.getCountry() : "BE";
   }
 }
