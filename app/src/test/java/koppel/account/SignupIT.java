@@ -125,6 +125,15 @@ class SignupIT {
       assertThat(en.text(By.id("signup-sent"))).contains("jan@fietsen-janssens.be");
       en.screenshot("signup-sent-en");
 
+      // the same sign-up again a moment later (a double click, a reload) is the same sign-up
+      en.open(system.appUrl() + "/signup");
+      en.type(By.id("name"), "fietsen  janssens");
+      en.type(By.id("email"), "jan@fietsen-janssens.be");
+      en.click(By.id("terms"));
+      en.click(By.id("signup"));
+      en.waitUntil(d -> d.getCurrentUrl().endsWith("/signup/sent"));
+      assertThat(integrationsOf("jan@fietsen-janssens.be")).isEqualTo(1);
+
       Received mail = mailTo("jan@fietsen-janssens.be");
       assertThat(mail.subject()).contains("Fietsen Janssens");
       assertThat(mail.text()).contains("Login: jan@fietsen-janssens.be").contains("KOP-");
@@ -223,6 +232,19 @@ class SignupIT {
     assertThat(b.find(By.id("step-shop")).getAttribute("class")).contains("done");
     assertThat(b.find(By.id("dot-exact")).getAttribute("class")).doesNotContain("green");
 
+    if (exactUser.equals("webshop")) {
+      // first the merchant refuses at Exact: the wizard says so in words, and nothing changed
+      b.click(By.id("connect-exact"));
+      b.waitUntil(d -> d.getCurrentUrl().startsWith(system.exactUrl));
+      b.type(By.id("username"), exactUser);
+      b.type(By.id("password"), "geheim");
+      b.click(By.id("deny"));
+      b.waitUntil(d -> d.getCurrentUrl().contains("/dashboard/installation?error="));
+      assertThat(b.text(By.id("error-code"))).isEqualTo("EXACT_ACCESS_DENIED");
+      assertThat(b.text(By.id("notice-error"))).contains("Toestaan");
+      assertThat(b.find(By.id("dot-exact")).getAttribute("class")).doesNotContain("green");
+      b.screenshot("installation-oauth-refused-nl");
+    }
     b.click(By.id("connect-exact"));
     b.waitUntil(d -> d.getCurrentUrl().startsWith(system.exactUrl));
     b.type(By.id("username"), exactUser);
@@ -246,6 +268,19 @@ class SignupIT {
     assertThat(b.find(By.id("dot-exact")).getAttribute("class")).contains("green");
     assertThat(b.find(By.id("step-division")).getAttribute("class")).contains("done");
     assertThat(b.text(By.id("state-division"))).contains(Integer.toString(division));
+  }
+
+  static int integrationsOf(String email) throws Exception {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(system.dbUrl, "postgres", "");
+        java.sql.PreparedStatement ps =
+            db.prepareStatement("select count(*) from integration where owner_email = ?")) {
+      ps.setString(1, email);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   record Received(String subject, String text, String html) {}
