@@ -197,7 +197,7 @@ class SignupIT {
 
       install(nl, "an@desmet.be", "webshop", divisions.get(1));
       // one administration only: chosen by itself, no warning, no choice to make
-      assertThat(nl.text(By.id("notice-exact"))).isEqualTo("Exact Online is gekoppeld.");
+      assertThat(nl.text(By.id("notice-exact"))).isEqualTo("Exact Online is verbonden.");
       assertThat(nl.pageSource()).doesNotContain("??");
       nl.screenshot("installation-connected-nl");
       nl.phone(true);
