@@ -52,7 +52,7 @@ public class TrialNotices {
       AccountMails mails,
       Outbox outbox,
       Clock clock,
-      @Value("${koppel.trial.notice-schedule:DAILY|08:00}") String schedule) {
+      @Value("${koppel.trial.notice-schedule:DAILY|08:00|Europe/Brussels}") String schedule) {
     this.integrations = integrations;
     this.logins = logins;
     this.notices = notices;

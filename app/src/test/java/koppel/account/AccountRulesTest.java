@@ -64,6 +64,20 @@ class AccountRulesTest {
         .isNull();
   }
 
+  @Test
+  void theTrialMailsRunEveryMorningOnTheBelgianClock() {
+    var task =
+        new TrialNotices(null, null, null, null, null, null, "DAILY|08:00|Europe/Brussels").task();
+    assertThat(task.getName()).isEqualTo("trial-notices");
+    assertThat(
+            com.github.kagkarlsson.scheduler.task.schedule.Schedules.parseSchedule(
+                    "DAILY|08:00|Europe/Brussels")
+                .getNextExecutionTime(
+                    com.github.kagkarlsson.scheduler.task.ExecutionComplete.simulatedSuccess(
+                        Instant.parse("2026-12-20T06:00:00Z"))))
+        .isEqualTo(Instant.parse("2026-12-20T07:00:00Z"));
+  }
+
   private static LocalDate day(int d) {
     return LocalDate.of(2026, 12, d);
   }
