@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.Optional;
+import koppel.account.TrialNotices;
 import koppel.jobs.BookOrderJob;
 import koppel.jobs.ExactKeepAliveJob;
 import koppel.jobs.ImportOrdersJob;
@@ -77,6 +78,11 @@ class SchedulerConfig {
   @Bean
   Task<String> sendMailTask(MailOutboxJob job) {
     return job.task();
+  }
+
+  @Bean
+  Task<Void> trialNoticesTask(TrialNotices notices) {
+    return notices.task();
   }
 
   @Bean

@@ -29,8 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class IntegrationAdmin {
 
-  static final Duration TRIAL = Duration.ofDays(30);
-
   private final IntegrationStore integrations;
   private final LoginStore logins;
   private final ConnectionStore connections;
@@ -41,6 +39,7 @@ public class IntegrationAdmin {
   private final OrderSyncStore orders;
   private final Clock clock;
   private final String publicUrl;
+  private final Duration trial;
   private final SecureRandom random = new SecureRandom();
 
   IntegrationAdmin(
@@ -53,7 +52,9 @@ public class IntegrationAdmin {
       ExactReferences references,
       OrderSyncStore orders,
       Clock clock,
-      @Value("${koppel.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${koppel.public-url:http://localhost:8080}") String publicUrl,
+      @Value("${koppel.trial.length:P30D}") Duration trial) {
+    this.trial = trial;
     this.integrations = integrations;
     this.logins = logins;
     this.connections = connections;
@@ -99,17 +100,32 @@ public class IntegrationAdmin {
                   logins.create(created, passwords.encode(password));
                   return created;
                 });
+    return createUnder(owner, UUID.randomUUID(), name, ownerEmail, shopCountry, startDate);
+  }
+
+  /**
+   * Creates an integration (a new licence key) with its trial ({@code koppel.trial.length}, 30
+   * days) under an existing login: the sign-up's path, and a second shop of the same merchant.
+   */
+  public Integration createUnder(
+      Login owner,
+      UUID id,
+      String name,
+      String ownerEmail,
+      String shopCountry,
+      LocalDate startDate) {
+    Instant now = clock.instant();
     Integration integration =
         new Integration(
-            UUID.randomUUID(),
+            id,
             licenceKey(),
             name,
             ownerEmail,
-            login,
+            owner.username(),
             shopCountry.toUpperCase(Locale.ROOT),
             Integration.State.ACTIVE,
             startDate,
-            now.plus(TRIAL),
+            now.plus(trial),
             now,
             owner.id(),
             false,
@@ -117,6 +133,11 @@ public class IntegrationAdmin {
             null);
     integrations.create(integration);
     return integration;
+  }
+
+  /** How long a trial lasts. */
+  public Duration trialLength() {
+    return trial;
   }
 
   /** Stores the shop's credentials and subscribes Koppel's webhook endpoint. */

@@ -26,6 +26,9 @@ public interface LoginStore {
   /** Stores the hash of a password-reset token and when it expires. */
   void setResetToken(UUID loginId, String tokenHash, Instant expiresAt);
 
+  /** The login whose unexpired reset token has this hash, without using the token up. */
+  Optional<Login> findByResetToken(String tokenHash, Instant now);
+
   /** The login whose unexpired reset token has this hash; the token is used up. */
   Optional<Login> consumeResetToken(String tokenHash, Instant now);
 

@@ -104,6 +104,16 @@ class JdbcLoginStore implements LoginStore {
   }
 
   @Override
+  public Optional<Login> findByResetToken(String tokenHash, Instant now) {
+    return jdbc.sql(
+            "select * from login where password_reset_hash = :h and password_reset_expires_at > :now")
+        .param("h", tokenHash)
+        .param("now", ts(now))
+        .query(JdbcLoginStore::map)
+        .optional();
+  }
+
+  @Override
   public Optional<Login> consumeResetToken(String tokenHash, Instant now) {
     return jdbc.sql(
             """

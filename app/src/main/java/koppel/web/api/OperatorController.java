@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import koppel.account.Subscriptions;
 import koppel.integration.Integration;
 import koppel.integration.IntegrationAdmin;
 import koppel.integration.IntegrationSettings;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorController {
 
   private final IntegrationAdmin admin;
+  private final Subscriptions subscriptions;
 
-  OperatorController(IntegrationAdmin admin) {
+  OperatorController(IntegrationAdmin admin, Subscriptions subscriptions) {
     this.admin = admin;
+    this.subscriptions = subscriptions;
   }
 
   record NewIntegration(
@@ -55,7 +58,11 @@ class OperatorController {
                     "licenceKey",
                     i.licenceKey(),
                     "state",
-                    i.state()))
+                    i.state(),
+                    "trialEndsAt",
+                    i.trialEndsAt() == null ? "" : i.trialEndsAt().toString(),
+                    "subscriptionActive",
+                    i.subscriptionActive()))
         .toList();
   }
 
@@ -128,5 +135,27 @@ class OperatorController {
   List<PaymentMethodDebtor> paymentMethodDebtors(
       @PathVariable UUID id, @RequestBody List<IntegrationAdmin.PaymentMethodRow> rows) {
     return admin.replacePaymentMethodDebtors(id, rows);
+  }
+
+  record SubscriptionChange(Boolean active) {}
+
+  /**
+   * The subscription flag: {@code {"active": true}} lets the integration book after its trial and
+   * queues the orders that waited for it; {@code false} ends it (after the trial, new orders wait
+   * on Open). Answers {@code {"id", "active", "resumed"}}.
+   */
+  @PutMapping("/{id}/subscription")
+  Map<String, Object> subscription(@PathVariable UUID id, @RequestBody SubscriptionChange r) {
+    if (r == null || r.active() == null) {
+      throw new IllegalArgumentException("Say {\"active\": true} or {\"active\": false}");
+    }
+    Subscriptions.Result result;
+    try {
+      result = subscriptions.set(id, r.active());
+    } catch (java.util.NoSuchElementException e) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          HttpStatus.NOT_FOUND, "Unknown integration");
+    }
+    return Map.of("id", id, "active", result.active(), "resumed", result.resumed());
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -33,23 +33,22 @@ class ExactOAuthController {
   }
 
   @GetMapping("/oauth/exact/callback")
-  Object callback(
+  String callback(
       Authentication auth,
       @RequestParam(required = false) String code,
       @RequestParam(required = false) String state,
-      @RequestParam(required = false) String error) {
+      @RequestParam(required = false) String error,
+      RedirectAttributes redirect) {
     ExactConnect.Outcome outcome =
         connect.callback(merchants.integrationOf(auth), state, code, error);
     if (outcome instanceof ExactConnect.Connected connected) {
-      return new RedirectView(
-          connected.chosenDivision() == null
-              ? "/dashboard?exact=choose-division"
-              : "/dashboard?exact=connected");
+      return connected.chosenDivision() == null
+          ? "redirect:/dashboard/installation?exact=choose-division"
+          : "redirect:/dashboard/installation?exact=connected";
     }
     ExactConnect.Refused refused = (ExactConnect.Refused) outcome;
-    ModelAndView page = new ModelAndView("dashboard/oauth-error", HttpStatus.BAD_REQUEST);
-    page.addObject("code", refused.code());
-    page.addObject("message", refused.message());
-    return page;
+    // the wizard shows the code in the merchant's words, and what was answered word for word
+    redirect.addFlashAttribute("oauthMessage", refused.message());
+    return "redirect:/dashboard/installation?error=" + refused.code();
   }
 }

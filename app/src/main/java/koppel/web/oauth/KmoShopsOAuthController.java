@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** Connecting the shop: {@code /connect/kmoshops} and the shop's redirect back. */
@@ -30,20 +30,20 @@ class KmoShopsOAuthController {
   }
 
   @GetMapping("/oauth/kmoshops/callback")
-  Object callback(
+  String callback(
       Authentication auth,
       @RequestParam(required = false) String code,
       @RequestParam(required = false) String state,
       @RequestParam(name = "shop_id", required = false) String shopId,
-      @RequestParam(required = false) String error) {
+      @RequestParam(required = false) String error,
+      RedirectAttributes redirect) {
     ShopConnect.Outcome outcome =
         connect.callback(merchants.integrationOf(auth), state, code, shopId, error);
     if (outcome.connected()) {
-      return new RedirectView("/dashboard?shop=connected");
+      return "redirect:/dashboard/installation?shop=connected";
     }
-    ModelAndView page = new ModelAndView("dashboard/oauth-error", HttpStatus.BAD_REQUEST);
-    page.addObject("code", outcome.code());
-    page.addObject("message", outcome.message());
-    return page;
+    // the wizard shows the code in the merchant's words, and what was answered word for word
+    redirect.addFlashAttribute("oauthMessage", outcome.message());
+    return "redirect:/dashboard/installation?error=" + outcome.code();
   }
 }

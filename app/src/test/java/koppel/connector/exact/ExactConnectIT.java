@@ -134,7 +134,7 @@ class ExactConnectIT {
     browser.loginToKoppel(system.appUrl(), "connect", "pw-connect");
     Browser.Page done = connect(browser, "boekhouder");
     assertThat(done.status()).isEqualTo(302);
-    assertThat(done.location()).endsWith("/dashboard?exact=connected");
+    assertThat(done.location()).endsWith("/dashboard/installation?exact=connected");
 
     JsonNode divisions =
         Http.get(system.appUrl() + "/api/exact/divisions", "connect", "pw-connect").json();
@@ -157,8 +157,10 @@ class ExactConnectIT {
 
     // replaying the callback (same code, same state) is refused and changes nothing
     Browser.Page replay = browser.get(system.appUrl() + "/oauth/exact/callback?code=x&state=y");
-    assertThat(replay.status()).isEqualTo(400);
-    assertThat(replay.body()).contains("OAUTH_STATE_INVALID");
+    assertThat(replay.status()).isEqualTo(302);
+    assertThat(replay.location()).endsWith("/dashboard/installation?error=OAUTH_STATE_INVALID");
+    // the wizard shows the code, the words and what was answered
+    assertThat(browser.get(absolute(replay.location())).body()).contains("OAUTH_STATE_INVALID");
   }
 
   @Test
@@ -204,7 +206,7 @@ class ExactConnectIT {
     Browser browser = new Browser();
     browser.loginToKoppel(system.appUrl(), "two", "pw-two");
     Browser.Page done = connect(browser, "accountant");
-    assertThat(done.location()).endsWith("/dashboard?exact=choose-division");
+    assertThat(done.location()).endsWith("/dashboard/installation?exact=choose-division");
     assertThat(
             Http.get(system.appUrl() + "/api/exact/master-data", "two", "pw-two")
                 .json()
@@ -242,8 +244,10 @@ class ExactConnectIT {
     browser.loginToKoppel(system.appUrl(), "connect", "pw-connect");
     Browser.Page forged =
         browser.get(system.appUrl() + "/oauth/exact/callback?code=ec_stolen&state=made-up");
-    assertThat(forged.status()).isEqualTo(400);
-    assertThat(forged.body()).contains("OAUTH_STATE_INVALID");
+    assertThat(forged.status()).isEqualTo(302);
+    assertThat(forged.location()).endsWith("/dashboard/installation?error=OAUTH_STATE_INVALID");
+    // the wizard shows the code, the words and what was answered
+    assertThat(browser.get(absolute(forged.location())).body()).contains("OAUTH_STATE_INVALID");
   }
 
   @Test
@@ -256,8 +260,10 @@ class ExactConnectIT {
     Browser.Page refused =
         browser.get(
             system.appUrl() + "/oauth/exact/callback?code=ec_used-or-expired&state=" + state);
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body())
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(refused.location()).endsWith("/dashboard/installation?error=EXACT_LOGIN_FAILED");
+    // the wizard shows the code, the words and what was answered
+    assertThat(browser.get(absolute(refused.location())).body())
         .contains("EXACT_LOGIN_FAILED")
         .contains("works once")
         .contains("click Connect again");
@@ -372,5 +378,9 @@ class ExactConnectIT {
             .path("GET vat/VATCodes")
             .asInt(0)
         : 0;
+  }
+
+  private static String absolute(String location) {
+    return location.startsWith("http") ? location : system.appUrl() + location;
   }
 }

@@ -102,7 +102,8 @@ class ExactReconnectIT {
                 "pw",
                 "decision",
                 "allow"));
-    assertThat(browser.get(back.location()).location()).endsWith("/dashboard?exact=connected");
+    assertThat(browser.get(back.location()).location())
+        .endsWith("/dashboard/installation?exact=connected");
 
     await()
         .atMost(Duration.ofSeconds(15))

@@ -106,7 +106,7 @@ class ShopConnectIT {
     assertThat(back.status()).isEqualTo(302);
     assertThat(Browser.param(back.location(), "shop_id")).isEqualTo(Long.toString(shopId));
     Browser.Page done = browser.get(back.location());
-    assertThat(done.location()).endsWith("/dashboard?shop=connected");
+    assertThat(done.location()).endsWith("/dashboard/installation?shop=connected");
 
     JsonNode shop =
         Http.get(system.appUrl() + "/api/connections", "fietsen", "pw-fietsen").json().get(0);
@@ -164,8 +164,10 @@ class ShopConnectIT {
 
     // replaying the callback is refused
     Browser.Page replay = browser.get(back.location());
-    assertThat(replay.status()).isEqualTo(400);
-    assertThat(replay.body()).contains("OAUTH_STATE_INVALID");
+    assertThat(replay.status()).isEqualTo(302);
+    assertThat(replay.location()).endsWith("/dashboard/installation?error=OAUTH_STATE_INVALID");
+    // the wizard shows the code, the words and what was answered
+    assertThat(browser.get(absolute(replay.location())).body()).contains("OAUTH_STATE_INVALID");
   }
 
   @Test
@@ -205,8 +207,10 @@ class ShopConnectIT {
                 "decision",
                 "deny"));
     Browser.Page done = browser.get(back.location());
-    assertThat(done.status()).isEqualTo(400);
-    assertThat(done.body()).contains("SHOP_ACCESS_DENIED");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(done.location()).endsWith("/dashboard/installation?error=SHOP_ACCESS_DENIED");
+    // the wizard shows the code, the words and what was answered
+    assertThat(browser.get(absolute(done.location())).body()).contains("SHOP_ACCESS_DENIED");
     assertThat(
             Http.get(system.appUrl() + "/api/connections", "twijfel", "pw-twijfel")
                 .json()
@@ -214,5 +218,9 @@ class ShopConnectIT {
                 .path("state")
                 .asString())
         .isEqualTo("NOT_CONNECTED");
+  }
+
+  private static String absolute(String location) {
+    return location.startsWith("http") ? location : system.appUrl() + location;
   }
 }
