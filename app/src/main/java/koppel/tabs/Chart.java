@@ -14,11 +14,11 @@ import koppel.order.port.OrderQueries.DayCount;
  */
 public record Chart(int width, int height, int baseline, long max, List<Day> days) {
 
-  static final int HEIGHT = 180;
+  static final int HEIGHT = 200;
   static final int TOP = 16;
   static final int BOTTOM = 22;
   static final int LEFT = 34;
-  static final int SLOT = 22;
+  static final int SLOT = 34;
 
   /**
    * One day: its bars (x, y and height of the booked bar, then of the failed bar) and whether its
@@ -69,10 +69,10 @@ public record Chart(int width, int height, int baseline, long max, List<Day> day
               x,
               baseline - bh,
               bh,
-              x + 9,
+              x + 15,
               baseline - fh,
               fh,
-              x + 9,
+              x + 15,
               i % every == 0));
     }
     return new Chart(LEFT + days.size() * SLOT + 4, HEIGHT, baseline, max, days);
