@@ -210,6 +210,90 @@ class OrderTabsIT {
                         }));
   }
 
+  @Test
+  @Order(3)
+  void whatExactAnsweredIsShownWordForWordAndOnlyToItsOwnMerchant() {
+    KoppelSystem.Seeded other = system.seedIntegration("tabs-exact");
+    // a journal that is not a sales journal: Exact refuses the invoice
+    system.settings(other, Map.of("salesJournal", "10"));
+    long id = ShopOrders.paidOrder(system, other, "els@example.be").path("id").asLong();
+    ShopOrders.awaitState(system, other, id, "FAILED", 60);
+
+    try (Chrome nl = Chrome.start("nl-BE")) {
+      nl.login(system.appUrl(), other.login(), other.password());
+      nl.open(system.appUrl() + "/dashboard/errors");
+      String row = nl.text(By.id("error-" + id));
+      assertThat(row)
+          .contains("EXACT_REJECTED")
+          .contains("Exact Online heeft het document geweigerd");
+      assertThat(row).contains("Verwerken").contains("Meer info").contains("Probleem melden");
+      assertThat(nl.pageSource()).doesNotContain("??");
+      nl.screenshot("orders-errors-nl");
+      nl.click(By.id("info-" + id));
+      String answer = nl.text(By.id("answer"));
+      assertThat(answer).startsWith("HTTP 500").contains("\"value\":\"Ongeldig: Dagboek (Type)\"");
+      assertThat(nl.text(By.id("history"))).contains("Antwoord van Exact Online");
+      nl.screenshot("orders-more-info-nl");
+    }
+
+    // the JSON API: the same answer; another merchant's order is unknown to "tabs"
+    Http.Response details =
+        Http.get(
+            system.appUrl() + "/api/orders/" + id + "/details", other.login(), other.password());
+    assertThat(details.status()).isEqualTo(200);
+    assertThat(details.json().path("answer").asString()).contains("Dagboek");
+    assertThat(details.json().path("error").path("code").asString()).isEqualTo("EXACT_REJECTED");
+    assertThat(
+            Http.get(
+                    system.appUrl()
+                        + "/api/orders/"
+                        + id
+                        + "/details?integration="
+                        + other.integrationId(),
+                    shop.login(),
+                    shop.password())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            Http.get(
+                    system.appUrl() + "/api/orders/" + id + "/details",
+                    shop.login(),
+                    shop.password())
+                .status())
+        .isEqualTo(404);
+    JsonNode errors =
+        Http.get(system.appUrl() + "/api/errors", other.login(), other.password()).json();
+    assertThat(errors.path("total").asLong()).isEqualTo(1);
+    assertThat(errors.path("orders").get(0).path("shopOrderId").asLong()).isEqualTo(id);
+
+    Http.Response ticket =
+        Http.post(
+            system.appUrl() + "/api/tickets",
+            Map.of("shopOrderId", id, "note", "Welk dagboek moet ik kiezen?"),
+            other.login(),
+            other.password());
+    assertThat(ticket.status()).isEqualTo(201);
+    assertThat(ticket.json().path("number").asLong()).isPositive();
+
+    // fixed: the sales journal; Process through the API books it
+    system.settings(other, Map.of("salesJournal", "700"));
+    assertThat(
+            Http.post(
+                    system.appUrl() + "/api/orders/" + id + "/process",
+                    Map.of(),
+                    other.login(),
+                    other.password())
+                .status())
+        .isEqualTo(200);
+    ShopOrders.awaitState(system, other, id, "BOOKED", 60);
+    assertThat(
+            Http.get(system.appUrl() + "/api/errors", other.login(), other.password())
+                .json()
+                .path("total")
+                .asLong())
+        .isZero();
+  }
+
   /** A paid order with one line at 12 %, a rate the seeded VAT table has no row for. */
   private static JsonNode twelvePercentOrder(String email) {
     return Http.post(
