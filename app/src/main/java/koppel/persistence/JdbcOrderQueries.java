@@ -119,6 +119,26 @@ class JdbcOrderQueries implements OrderQueries {
   }
 
   @Override
+  public Map<String, java.math.BigDecimal> totals(UUID integrationId, Search search) {
+    Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+    if (search.states().isEmpty()) {
+      return totals;
+    }
+    Where where = where(integrationId, search);
+    where
+        .bind(
+            jdbc.sql(
+                "select coalesce(currency, 'EUR') c, sum(total_incl) t from order_sync"
+                    + where.sql
+                    + " and total_incl is not null group by 1"))
+        .query(
+            rs -> {
+              totals.put(rs.getString("c"), rs.getBigDecimal("t"));
+            });
+    return totals;
+  }
+
+  @Override
   public Map<SyncState, Long> countByState(UUID integrationId, Instant from, Instant to) {
     Map<SyncState, Long> counts = new EnumMap<>(SyncState.class);
     for (SyncState s : SyncState.values()) {

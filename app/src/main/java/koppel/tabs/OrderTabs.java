@@ -74,7 +74,12 @@ public class OrderTabs {
 
   /** The Report tab: totals of the period, the chart and one page of booked orders. */
   public record Report(
-      Period period, String search, Map<SyncState, Long> counts, Chart chart, Page<Booked> page) {}
+      Period period,
+      String search,
+      Map<SyncState, Long> counts,
+      Map<String, java.math.BigDecimal> bookedTotals,
+      Chart chart,
+      Page<Booked> page) {}
 
   public LocalDate today(Integration integration) {
     return LocalDate.ofInstant(clock.instant(), integration.zone());
@@ -106,7 +111,10 @@ public class OrderTabs {
                 period.start(integration.zone()),
                 period.end(integration.zone()),
                 integration.zone()));
-    return new Report(period, search.text(), counts, chart, booked);
+    Map<String, java.math.BigDecimal> totals =
+        queries.totals(
+            integration.id(), search(integration, EnumSet.of(SyncState.BOOKED), period, ""));
+    return new Report(period, search.text(), counts, totals, chart, booked);
   }
 
   /** Every booked order of the report's filter, for the CSV export (at most EXPORT_LIMIT). */

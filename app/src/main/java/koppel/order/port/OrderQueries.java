@@ -37,6 +37,11 @@ public interface OrderQueries {
   /** How many orders match {@code search}. */
   long count(UUID integrationId, Search search);
 
+  /**
+   * The sum of the order totals (incl. VAT) of the orders matching {@code search}, per currency.
+   */
+  Map<String, java.math.BigDecimal> totals(UUID integrationId, Search search);
+
   /** How many orders dated in [{@code from}, {@code to}) are in each state (every state named). */
   Map<SyncState, Long> countByState(UUID integrationId, Instant from, Instant to);
 

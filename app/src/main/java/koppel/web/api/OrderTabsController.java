@@ -52,6 +52,7 @@ class OrderTabsController {
     OrderTabs.Report r = tabs.report(i, tabs.period(i, from, to), q, page);
     Map<String, Object> out = head(r.period(), r.page());
     out.put("counts", r.counts());
+    out.put("bookedTotals", r.bookedTotals());
     out.put(
         "perDay",
         r.chart().days().stream()

@@ -85,6 +85,8 @@ class OrderTabsIT {
       assertThat(en.text(By.id("order-" + paid))).contains("Sales invoice").contains("Peeters");
       assertThat(en.text(By.cssSelector("#stat-booked .value"))).isEqualTo("1");
       assertThat(en.text(By.cssSelector("#stat-failed .value"))).isEqualTo("1");
+      assertThat(en.text(By.cssSelector("#stat-amount .value")))
+          .isEqualTo(en.text(By.cssSelector("#order-" + paid + " td.num")));
       assertThat(en.all(By.cssSelector("#chart rect.booked"))).hasSize(1);
       assertThat(en.all(By.cssSelector("#chart rect.failed"))).hasSize(1);
       assertThat(en.find(By.cssSelector("#order-" + paid + " a.exact-link")).getAttribute("href"))
@@ -156,6 +158,14 @@ class OrderTabsIT {
     JsonNode report =
         Http.get(system.appUrl() + "/api/report", shop.login(), shop.password()).json();
     assertThat(report.path("total").asLong()).isEqualTo(2);
+    assertThat(new BigDecimal(report.path("bookedTotals").path("EUR").asString()))
+        .isEqualByComparingTo(
+            total.add(
+                new BigDecimal(
+                    ShopOrders.koppelView(system, shop, broken)
+                        .path("order")
+                        .path("totalIncl")
+                        .asString())));
   }
 
   @Test
