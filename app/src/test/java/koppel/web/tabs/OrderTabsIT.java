@@ -192,6 +192,10 @@ class OrderTabsIT {
       nl.open(system.appUrl() + "/dashboard/report");
       assertThat(nl.find(By.id("order-" + id)).getText()).contains("Verkoopfactuur");
       nl.screenshot("orders-report-nl");
+      nl.phone(true);
+      assertThat(nl.find(By.id("order-" + id)).getText()).contains("Verkoopfactuur");
+      nl.screenshot("orders-report-nl-phone");
+      nl.phone(false);
 
       nl.open(system.appUrl() + "/dashboard/support");
       nl.click(By.id("send-question"));
