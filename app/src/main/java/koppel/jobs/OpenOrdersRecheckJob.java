@@ -1,8 +1,11 @@
 package koppel.jobs;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
 import koppel.order.domain.OrderKey;
@@ -23,6 +26,9 @@ public class OpenOrdersRecheckJob {
 
   private static final Logger log = LoggerFactory.getLogger(OpenOrdersRecheckJob.class);
 
+  /** Every night at 02:30 (the server's time zone). */
+  static final Schedule SCHEDULE = Schedules.daily(LocalTime.of(2, 30));
+
   private final ConnectionStore connections;
   private final OrderSyncStore orders;
   private final OrderIntake intake;
@@ -34,8 +40,12 @@ public class OpenOrdersRecheckJob {
   }
 
   public RecurringTask<Void> task() {
-    return Tasks.recurring("recheck-open-orders", Schedules.daily(LocalTime.of(2, 30)))
-        .execute((instance, context) -> run());
+    return Tasks.recurring("recheck-open-orders", SCHEDULE).execute((instance, context) -> run());
+  }
+
+  /** When the nightly re-check runs next after {@code now}, from the task's own schedule. */
+  public Instant nextRun(Instant now) {
+    return SCHEDULE.getNextExecutionTime(ExecutionComplete.simulatedSuccess(now));
   }
 
   /** Queues every OPEN order of every active integration; returns how many. */

@@ -9,9 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import koppel.order.domain.SyncState;
 import koppel.order.domain.WaitReason;
 import koppel.order.port.BookedDocument;
 import koppel.order.port.BookingFence;
-import koppel.order.port.OrderQueries;
 import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Repository;
  * attempt id, so a late answer of an old attempt can never overwrite a newer one.
  */
 @Repository
-class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
+class JdbcOrderSyncStore implements OrderSyncStore {
 
   private static final String KEY = " where integration_id = :i and shop_order_id = :o";
   private static final String NOT_FINAL = " and state not in ('BOOKED', 'SKIPPED')";
@@ -102,8 +99,8 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
             """
             update order_sync set order_number = :number, order_created_at = :created,
                    order_updated_at = :updated, payment_status = :payment,
-                   customer_name = :customer, total_incl = :total, currency = :currency,
-                   updated_at = :now
+                   customer_name = :customer, customer_email = :email, total_incl = :total,
+                   currency = :currency, updated_at = :now
             """
                 + KEY,
             key)
@@ -112,6 +109,7 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
         .param("updated", order.updatedAt())
         .param("payment", order.paymentStatus())
         .param("customer", order.customer() == null ? null : order.customer().displayName())
+        .param("email", order.customer() == null ? null : order.customer().email())
         .param(
             "total",
             order.totals() == null || order.totals().totalIncl() == null
@@ -391,8 +389,7 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
     return count(integrationId, Set.of(state));
   }
 
-  @Override
-  public long count(UUID integrationId, Set<SyncState> states) {
+  private long count(UUID integrationId, Set<SyncState> states) {
     if (states.isEmpty()) {
       return 0;
     }
@@ -433,38 +430,6 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
         .param("code", errorCode)
         .query((rs, n) -> new OrderKey(uuid(rs, "integration_id"), rs.getLong("shop_order_id")))
         .list();
-  }
-
-  @Override
-  public List<OrderSync> list(UUID integrationId, Set<SyncState> states, int offset, int limit) {
-    if (states.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            "select * from order_sync where integration_id = :i and state in (:states)"
-                + " order by coalesce(order_created_at, created_at) desc, shop_order_id desc"
-                + " offset :offset limit :limit")
-        .param("i", integrationId)
-        .param("states", states.stream().map(Enum::name).toList())
-        .param("offset", offset)
-        .param("limit", limit)
-        .query(JdbcOrderSyncStore::map)
-        .list();
-  }
-
-  @Override
-  public Map<SyncState, Long> countByState(UUID integrationId) {
-    Map<SyncState, Long> counts = new EnumMap<>(SyncState.class);
-    for (SyncState s : SyncState.values()) {
-      counts.put(s, 0L);
-    }
-    jdbc.sql("select state, count(*) n from order_sync where integration_id = :i group by state")
-        .param("i", integrationId)
-        .query(
-            rs -> {
-              counts.put(SyncState.valueOf(rs.getString("state")), rs.getLong("n"));
-            });
-    return counts;
   }
 
   static OrderSync map(ResultSet rs, int row) throws SQLException {

@@ -43,6 +43,23 @@ final class ExactErrors {
     String detail =
         (message != null ? message : "HTTP " + r.status())
             + (reason != null ? " (Reason: " + reason + ")" : "");
+    return typed(r, write, what, clock, message, reason, detail).withAnswer(answer(r, reason));
+  }
+
+  /** Exact's answer word for word: the status (and Exact's Reason header), then the body. */
+  static String answer(ExactResponse r, String reason) {
+    String body = r.body() == null ? "" : r.body();
+    return "HTTP " + r.status() + (reason != null ? " (Reason: " + reason + ")" : "") + "\n" + body;
+  }
+
+  private static ExternalSystemException typed(
+      ExactResponse r,
+      boolean write,
+      String what,
+      Clock clock,
+      String message,
+      String reason,
+      String detail) {
     return switch (r.status()) {
       case 401 ->
           new ExternalSystemException.NotAuthorized("Exact Online refused the access token");

@@ -25,7 +25,7 @@ public final class BookingErrors {
             + ") is not the sum of its lines, shipping and payment costs minus discounts ("
             + sum.toPlainString()
             + ").",
-        "Correct the order in KMO Shops so its total matches its lines, then press Process.");
+        "Correct the order in KMO Shops so its total matches its lines, then press Process on the Errors tab.");
   }
 
   public static BookingError vatTotalMismatch(BigDecimal vat, BigDecimal difference) {
@@ -36,7 +36,7 @@ public final class BookingErrors {
             + ") differs from total incl. minus total excl. VAT ("
             + difference.toPlainString()
             + ").",
-        "Correct the order's VAT in KMO Shops, then press Process.");
+        "Correct the order's VAT in KMO Shops, then press Process on the Errors tab.");
   }
 
   /** A VAT situation the order cannot be booked in (see {@code koppel.vat.VatClassifier}). */
@@ -45,23 +45,23 @@ public final class BookingErrors {
         switch (code) {
           case "EXPORT_WITH_VAT" ->
               "Exports are booked at 0 %. Correct the VAT or the shipping country of the order in"
-                  + " KMO Shops, then press Process.";
+                  + " KMO Shops, then press Process on the Errors tab.";
           case "ICP_VAT_NUMBER_INVALID", "ICP_VAT_NUMBER_NOT_ACTIVE" ->
               "Ask the customer for their VAT number and correct it on the order in KMO Shops"
-                  + " (or charge the VAT), then press Process.";
+                  + " (or charge the VAT), then press Process on the Errors tab.";
           case "ICP_SAME_COUNTRY" ->
               "A customer with a VAT number of your own country pays your VAT. Charge VAT on the"
-                  + " order in KMO Shops, then press Process.";
+                  + " order in KMO Shops, then press Process on the Errors tab.";
           case "ICP_WITHOUT_VAT_NUMBER" ->
               "Add the customer's VAT number to the order in KMO Shops (or charge VAT), then"
-                  + " press Process.";
+                  + " press Process on the Errors tab.";
           case "ZERO_VAT_TO_CONSUMER" ->
               "Charge the VAT of the customer's country on the order in KMO Shops (or, for a"
-                  + " business, mark it as a company with its VAT number), then press Process.";
+                  + " business, mark it as a company with its VAT number), then press Process on the Errors tab.";
           case "UNKNOWN_COUNTRY" ->
               "Correct the shipping country of the order in KMO Shops to a two-letter ISO code,"
-                  + " then press Process.";
-          default -> "Correct the order's VAT in KMO Shops, then press Process.";
+                  + " then press Process on the Errors tab.";
+          default -> "Correct the order's VAT in KMO Shops, then press Process on the Errors tab.";
         };
     return new BookingError(code, message, resolution);
   }
@@ -74,9 +74,9 @@ public final class BookingErrors {
             + "% VAT ("
             + destination
             + ").",
-        "Open Configuration → VAT rates, choose the Exact Online VAT code and revenue account for "
+        "Open the Configuration tab → VAT table, choose the Exact Online VAT code and revenue account for "
             + destination
-            + ", save, then press Process.");
+            + ", save, then press Process on the Errors tab.");
   }
 
   public static BookingError glAccountMissing(String destination, BigDecimal rate) {
@@ -87,17 +87,17 @@ public final class BookingErrors {
             + "% VAT ("
             + destination
             + ").",
-        "Open Configuration → VAT rates, choose a revenue account for "
+        "Open the Configuration tab → VAT table, choose a revenue account for "
             + destination
-            + ", save, then press Process.");
+            + ", save, then press Process on the Errors tab.");
   }
 
   public static BookingError journalMissing(BookingMode mode) {
     return new BookingError(
         "JOURNAL_MISSING",
         "No sales journal is configured, so the " + mode.documentType() + " cannot be created.",
-        "Open Configuration → Exact Online and choose the sales journal (usually 70 in the"
-            + " Netherlands, 700 in Belgium), save, then press Process.");
+        "Open the Configuration tab → sales journal and choose it (usually 70 in the"
+            + " Netherlands, 700 in Belgium), save, then press Process on the Errors tab.");
   }
 
   public static BookingError exactRejected(String what, String exactMessage) {
@@ -111,28 +111,32 @@ public final class BookingErrors {
     return new BookingError(
         "EXACT_NOT_CONNECTED",
         "Koppel has no valid access to Exact Online (" + detail + "). Orders wait; none are lost.",
-        "Open the dashboard and click Connect next to Exact Online, log in and allow access.");
+        "On the Installation tab, press Reconnect Exact Online: Connect takes you to Exact to log"
+            + " in and allow access; the waiting orders are then booked by themselves.");
   }
 
   public static BookingError reconnectShop(String detail) {
     return new BookingError(
         "SHOP_NOT_CONNECTED",
         "Koppel has no valid access to your KMO Shops shop (" + detail + ").",
-        "Reinstall the Koppel app from the app store in your KMO Shops backend.");
+        "On the Installation tab, press Connect KMO Shops (or reinstall the Koppel app from the app"
+            + " store in your KMO Shops backend), then press Process on the Errors tab.");
   }
 
   public static BookingError exactUnavailable(String detail) {
     return new BookingError(
         "EXACT_UNAVAILABLE",
         "Exact Online did not answer (" + detail + ").",
-        "Nothing to do: Koppel tries again by itself. If this stays, press Process later.");
+        "Nothing to do: Koppel tries again by itself. If the order stays on the Errors tab, press"
+            + " Process there later.");
   }
 
   public static BookingError shopUnavailable(String detail) {
     return new BookingError(
         "SHOP_UNAVAILABLE",
         "KMO Shops did not answer (" + detail + ").",
-        "Nothing to do: Koppel tries again by itself. If this stays, press Process later.");
+        "Nothing to do: Koppel tries again by itself. If the order stays on the Errors tab, press"
+            + " Process there later.");
   }
 
   /**
@@ -167,7 +171,8 @@ public final class BookingErrors {
     return new BookingError(
         "ORDER_NOT_FOUND",
         "KMO Shops no longer knows order " + orderId + ".",
-        "Check in KMO Shops whether the order was deleted. Nothing needs booking if it was.");
+        "Check in KMO Shops whether the order was deleted: nothing needs booking if it was. If it"
+            + " still exists, press Process on the Errors tab.");
   }
 
   /** Order data Koppel cannot read or book (a missing VAT rate, quantity 0, no totals). */
@@ -175,8 +180,8 @@ public final class BookingErrors {
     return new BookingError(
         "INTERNAL_ERROR",
         "Koppel cannot book this order: " + what + " is missing or unreadable in KMO Shops.",
-        "Correct the order in KMO Shops, then press Process. If the order looks right there,"
-            + " send its number and this message to support.");
+        "Correct the order in KMO Shops, then press Process on the Errors tab. If the order looks"
+            + " right there, press Report problem next to it.");
   }
 
   /** Anything nobody expected; the order stops instead of being retried forever. */
@@ -189,8 +194,8 @@ public final class BookingErrors {
             + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage())
             + "). Nothing was booked twice.",
-        "Check the order in KMO Shops, then press Process. If it stops again, send the order"
-            + " number and this message to support.");
+        "Check the order in KMO Shops, then press Process on the Errors tab. If it stops again,"
+            + " press Report problem next to it.");
   }
 
   public static BookingError lockBusy(String detail) {
@@ -207,13 +212,13 @@ public final class BookingErrors {
             "This intra-Community order has no customer e-mail address, so Koppel cannot find or"
                 + " create the customer's own debtor (an ICP sale needs the debtor with the"
                 + " customer's VAT number).",
-            "Add the customer's e-mail address to the order in KMO Shops, then press Process.")
+            "Add the customer's e-mail address to the order in KMO Shops, then press Process on the Errors tab.")
         : new BookingError(
             "CUSTOMER_EMAIL_MISSING",
             "This guest order has no e-mail address, and Koppel matches debtors by e-mail"
                 + " address only.",
-            "Choose a debtor for guest orders in Configuration → fallback debtor for guests (or"
-                + " add the e-mail address to the order in KMO Shops), then press Process.");
+            "Choose a debtor for guest orders on the Configuration tab → fallback debtor for guests (or"
+                + " add the e-mail address to the order in KMO Shops), then press Process on the Errors tab.");
   }
 
   public static BookingError icpDebtorVatNumber(String debtor, String onDebtor, String checked) {
@@ -231,14 +236,14 @@ public final class BookingErrors {
             + " on debtor "
             + debtor
             + " in Exact Online (or correct the number on the order in KMO Shops), then press"
-            + " Process.");
+            + " Process on the Errors tab.");
   }
 
   public static BookingError warehouseMissing(String what) {
     return new BookingError(
         "WAREHOUSE_MISSING",
         "No default warehouse is configured, and " + what + " need one.",
-        "Choose the default warehouse in Configuration → Exact Online, save, then press Process.");
+        "Choose the default warehouse on the Configuration tab → default warehouse, save, then press Process on the Errors tab.");
   }
 
   public static BookingError documentAmbiguous(
@@ -259,7 +264,7 @@ public final class BookingErrors {
                 .collect(Collectors.joining(", "))
             + "). Koppel cannot tell which one it booked, so it books nothing more.",
         "Delete the documents that are not this order's in Exact Online (keep one), then press"
-            + " Process: Koppel takes the one that is left.");
+            + " Process on the Errors tab: Koppel takes the one that is left.");
   }
 
   public static BookingError documentMismatch(
@@ -278,7 +283,7 @@ public final class BookingErrors {
             + ". It may be this order's, written by an earlier attempt; Koppel does not book it a"
             + " second time.",
         "Correct the draft in Exact Online so it matches the order (or delete it to have Koppel"
-            + " book the order again), then press Process.");
+            + " book the order again), then press Process on the Errors tab.");
   }
 
   /** Exact's figures for a document Koppel wrote, against what the customer paid. */
@@ -303,8 +308,8 @@ public final class BookingErrors {
             + amount(paid.subtract(paidExcl))
             + "). The document stays a draft.",
         "Correct the draft in Exact Online so its totals match the order (or delete it to have"
-            + " Koppel book the order again), then press Process. Tell support too: Koppel and"
-            + " Exact rounded differently.");
+            + " Koppel book the order again), then press Process on the Errors tab. Press Report"
+            + " problem too: Koppel and Exact rounded differently.");
   }
 
   private static String amount(BigDecimal a) {
@@ -315,25 +320,26 @@ public final class BookingErrors {
   static String resolutionFor(String exactMessage) {
     String m = exactMessage == null ? "" : exactMessage;
     if (m.contains("Btw") || m.contains("VAT")) {
-      return "Check the VAT codes in Configuration → VAT rates against Exact Online, save, then"
-          + " press Process.";
+      return "Check the VAT codes on the Configuration tab → VAT table against Exact Online, save,"
+          + " then press Process on the Errors tab.";
     }
     if (m.contains("Grootboekrekening")) {
-      return "Choose a revenue (P&L, credit) account in Configuration → VAT rates, then press"
-          + " Process.";
+      return "Choose a revenue (P&L, credit) account on the Configuration tab → VAT table, then press"
+          + " Process on the Errors tab.";
     }
     if (m.contains("Dagboek") || m.contains("journal") || m.contains("Journal")) {
-      return "Choose a sales journal in Configuration → Exact Online, then press Process.";
+      return "Choose a sales journal on the Configuration tab → sales journal, then press Process on the Errors tab.";
     }
     if (m.contains("Factuur voor") || m.contains("Klant")) {
       return "The debtor in Exact Online is not a customer. Mark it as customer in Exact Online,"
-          + " then press Process.";
+          + " then press Process on the Errors tab.";
     }
     if (m.contains("Periode is afgesloten")) {
       return "The period of the order date is closed in Exact Online. Reopen it or ask your"
-          + " accountant, then press Process.";
+          + " accountant, then press Process on the Errors tab.";
     }
-    return "Correct the data named in the message in Exact Online or in the configuration, then"
-        + " press Process. Still stuck? Contact support with the order number.";
+    return "Correct the data named in the message in Exact Online or on the Configuration tab, then"
+        + " press Process on the Errors tab. Still stuck? Press Report problem next to the"
+        + " order.";
   }
 }

@@ -144,13 +144,21 @@ public class OrderPipeline implements BookOrder {
           nothing.getMessage());
       return new Done(nothing.getMessage());
     } catch (BookingFailure.Permanent failed) {
+      recordAnswer(key, failed.getCause(), "SHOP_ANSWER");
       return fail(key, failed.error());
     } catch (BookingFailure.Retryable retry) {
+      if (retry.countsAsAttempt()) {
+        recordAnswer(key, retry.getCause(), "SHOP_ANSWER");
+      }
       return retry(key, retry, started.attempts(), false);
     } catch (ExternalSystemException e) {
       BookingFailure f = FailureTranslator.fromExact(e, progress.step, clock.instant());
       if (f instanceof BookingFailure.Permanent p) {
+        recordAnswer(key, e, "EXACT_ANSWER");
         return fail(key, p.error());
+      }
+      if (((BookingFailure.Retryable) f).countsAsAttempt()) {
+        recordAnswer(key, e, "EXACT_ANSWER");
       }
       return retry(key, (BookingFailure.Retryable) f, started.attempts(), progress.writingDocument);
     } catch (ClusterLock.Timeout e) {
@@ -344,6 +352,16 @@ public class OrderPipeline implements BookOrder {
       return order;
     } catch (ExternalSystemException e) {
       throw FailureTranslator.fromShop(e, key.shopOrderId(), clock.instant());
+    }
+  }
+
+  /**
+   * Keeps what the other system answered, word for word, in the order's history (kind {@code
+   * EXACT_ANSWER} or {@code SHOP_ANSWER}): "More info" shows it and a problem report carries it.
+   */
+  private void recordAnswer(OrderKey key, Throwable cause, String kind) {
+    if (cause instanceof ExternalSystemException e && e.answer() != null) {
+      events.record(key, kind, e.answer(), clock.instant());
     }
   }
 

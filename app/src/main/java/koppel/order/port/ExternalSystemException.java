@@ -8,8 +8,30 @@ import java.time.Instant;
  */
 public abstract sealed class ExternalSystemException extends RuntimeException {
 
+  /** The longest answer kept: enough for any error envelope, not a whole HTML page. */
+  public static final int ANSWER_LIMIT = 8000;
+
+  private String answer;
+
   protected ExternalSystemException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * What the system answered, word for word (the HTTP status, then the body), when it answered;
+   * null when it did not (a timeout, a refused connection, a call Koppel held back).
+   */
+  public String answer() {
+    return answer;
+  }
+
+  /** Records what the system answered (cut at {@link #ANSWER_LIMIT} characters); returns this. */
+  public ExternalSystemException withAnswer(String answer) {
+    this.answer =
+        answer == null || answer.length() <= ANSWER_LIMIT
+            ? answer
+            : answer.substring(0, ANSWER_LIMIT) + " …";
+    return this;
   }
 
   /** The system refused the request for a business reason; retrying unchanged will not help. */
