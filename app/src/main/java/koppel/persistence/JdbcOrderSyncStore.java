@@ -81,6 +81,17 @@ class JdbcOrderSyncStore implements OrderSyncStore, OrderQueries {
   }
 
   @Override
+  public List<OrderKey> openWith(UUID integrationId, WaitReason reason) {
+    return jdbc.sql(
+            "select integration_id, shop_order_id from order_sync"
+                + " where integration_id = :i and state = 'OPEN' and reason_code = :code")
+        .param("i", integrationId)
+        .param("code", reason.name())
+        .query((rs, n) -> new OrderKey(uuid(rs, "integration_id"), rs.getLong("shop_order_id")))
+        .list();
+  }
+
+  @Override
   public Optional<OrderSync> find(OrderKey key) {
     return keyed("select * from order_sync" + KEY, key).query(JdbcOrderSyncStore::map).optional();
   }
