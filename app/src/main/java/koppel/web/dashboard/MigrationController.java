@@ -85,7 +85,7 @@ class MigrationController {
   String page(Authentication auth, Model model) {
     Integration integration = merchants.current(auth);
     LocalDate firstOfThisMonth =
-        LocalDate.now(clock.withZone(integration.zone())).withDayOfMonth(1);
+        clock.instant().atZone(integration.zone()).toLocalDate().withDayOfMonth(1);
     fill(model, integration, firstOfThisMonth.minusMonths(1), firstOfThisMonth.minusDays(1));
     return "dashboard/migration";
   }
@@ -98,7 +98,7 @@ class MigrationController {
       Model model) {
     Integration integration = merchants.current(auth);
     ZoneId zone = integration.zone();
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
     Map<String, String> errors = new LinkedHashMap<>();
     if (from == null) {
       errors.put("from", "migration.error.from");
@@ -165,7 +165,7 @@ class MigrationController {
     model.addAttribute("jobs", list);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
-    model.addAttribute("today", LocalDate.now(clock.withZone(integration.zone())));
+    model.addAttribute("today", clock.instant().atZone(integration.zone()).toLocalDate());
     model.addAttribute("livePriority", OrderQueue.LIVE_PRIORITY);
     model.addAttribute("importPriority", OrderQueue.IMPORT_PRIORITY);
   }
