@@ -2,6 +2,15 @@ package koppel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import koppel.support.Chrome;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
@@ -94,6 +103,56 @@ class ProfileIT {
       assertThat(nl.text(By.id("current-language"))).isEqualTo("English");
       nl.phone(true);
       nl.screenshot("profile-en-phone");
+    }
+  }
+
+  @Test
+  void aSubscribedMerchantDownloadsTheMonthsInvoiceAsPdf() throws Exception {
+    KoppelSystem.Seeded paying = system.seedIntegration("factuur");
+    try (Chrome en = Chrome.start("en-GB")) {
+      en.login(system.appUrl(), paying.login(), paying.password());
+      en.open(system.appUrl() + "/dashboard/profile");
+      assertThat(en.text(By.id("no-invoices"))).contains("No invoices yet");
+      system
+          .node(0)
+          .getBean(koppel.integration.IntegrationStore.class)
+          .setSubscriptionActive(java.util.UUID.fromString(paying.integrationId()), true);
+      en.open(system.appUrl() + "/dashboard/profile");
+      assertThat(en.text(By.id("subscription-state"))).isEqualTo("Active");
+      List<org.openqa.selenium.WebElement> rows = en.all(By.cssSelector("#invoices tbody tr"));
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).getText()).contains("€").contains("18.09");
+      String href = rows.get(0).findElement(By.tagName("a")).getAttribute("href");
+      en.screenshot("profile-en-invoices");
+
+      HttpResponse<byte[]> pdf =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(href))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + Base64.getEncoder()
+                                  .encodeToString(
+                                      (paying.login() + ":" + paying.password())
+                                          .getBytes(StandardCharsets.UTF_8)))
+                      .header("Accept-Language", "en-GB")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
+      String text = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
+      assertThat(text)
+          .contains("Invoice KOP-")
+          .contains("Shop factuur")
+          .contains("Koppel subscription")
+          .contains("14.95")
+          .contains("3.14")
+          .contains("18.09")
+          .contains("21 %");
+      // another merchant's month, or a month without invoice: not found
+      Http.Response other = Http.get(href, shop.login(), shop.password());
+      assertThat(other.status()).isEqualTo(404);
     }
   }
 

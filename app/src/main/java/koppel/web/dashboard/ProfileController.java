@@ -1,16 +1,27 @@
 package koppel.web.dashboard;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import koppel.integration.Integration;
 import koppel.integration.Login;
 import koppel.integration.Profiles;
+import koppel.integration.SubscriptionInvoices;
 import koppel.web.Merchants;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -23,9 +34,39 @@ class ProfileController {
   private final Merchants merchants;
   private final Profiles profiles;
 
-  ProfileController(Merchants merchants, Profiles profiles) {
+  private final SubscriptionInvoices invoices;
+  private final InvoicePdf pdf;
+
+  ProfileController(
+      Merchants merchants, Profiles profiles, SubscriptionInvoices invoices, InvoicePdf pdf) {
     this.merchants = merchants;
     this.profiles = profiles;
+    this.invoices = invoices;
+    this.pdf = pdf;
+  }
+
+  /** One row of the invoice list. */
+  public record InvoiceRow(String month, String label, String number, BigDecimal totalIncl) {}
+
+  @GetMapping("/dashboard/profile/invoices/{month}.pdf")
+  ResponseEntity<byte[]> invoice(Authentication auth, @PathVariable String month, Locale locale) {
+    Integration integration = merchants.current(auth);
+    YearMonth m;
+    try {
+      m = YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    SubscriptionInvoices.Invoice invoice =
+        invoices
+            .find(integration, m)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + invoice.number() + ".pdf\"")
+        .body(pdf.render(integration, invoice, locale));
   }
 
   @GetMapping("/dashboard/profile")
@@ -41,6 +82,18 @@ class ProfileController {
     model.addAttribute(
         "emailLanguage",
         login == null || login.language() == null ? locale.getLanguage() : login.language());
+    DateTimeFormatter monthName = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
+    model.addAttribute(
+        "invoices",
+        invoices.of(integration).stream()
+            .map(
+                i ->
+                    new InvoiceRow(
+                        i.month().toString(),
+                        monthName.format(i.month().atDay(1)),
+                        i.number(),
+                        i.totalIncl()))
+            .toList());
     return "dashboard/profile";
   }
 
