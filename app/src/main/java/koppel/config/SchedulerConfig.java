@@ -4,8 +4,12 @@ import com.github.kagkarlsson.scheduler.boot.autoconfigure.Jackson3Serializer;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Duration;
 import java.util.Optional;
 import koppel.account.TrialNotices;
+import koppel.digest.DailyDigest;
 import koppel.jobs.BookOrderJob;
 import koppel.jobs.ExactKeepAliveJob;
 import koppel.jobs.ImportOrdersJob;
@@ -78,6 +82,13 @@ class SchedulerConfig {
   @Bean
   Task<String> sendMailTask(MailOutboxJob job) {
     return job.task();
+  }
+
+  /** The daily digest of new errors: checked every quarter; due per shop at koppel.digest.time. */
+  @Bean
+  Task<Void> errorDigestTask(DailyDigest digest) {
+    return Tasks.recurring("error-digest", Schedules.fixedDelay(Duration.ofMinutes(15)))
+        .execute((instance, context) -> digest.run());
   }
 
   @Bean

@@ -91,6 +91,14 @@ public class ImportOrdersJob {
     return job;
   }
 
+  /**
+   * Cancels a running import: no further page is read. Orders already read stay queued (behind the
+   * live ones) and are booked. False when the import was not running any more.
+   */
+  public boolean cancel(UUID jobId) {
+    return jobs.cancel(jobId, "Cancelled by the merchant", clock.instant());
+  }
+
   /** Imports one page; returns when to continue, or null when the import is done. */
   Instant page(UUID jobId) {
     ImportJobs.ImportJob job = jobs.find(jobId).orElse(null);

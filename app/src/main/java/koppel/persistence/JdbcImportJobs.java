@@ -77,12 +77,24 @@ class JdbcImportJobs implements ImportJobs {
   public void finish(UUID id, String state, String message, Instant now) {
     jdbc.sql(
             "update import_job set state = :state, message = :m, updated_at = :now"
-                + " where id = :id")
+                + " where id = :id and state = 'RUNNING'")
         .param("state", state)
         .param("m", message)
         .param("now", ts(now))
         .param("id", id)
         .update();
+  }
+
+  @Override
+  public boolean cancel(UUID id, String message, Instant now) {
+    return jdbc.sql(
+                "update import_job set state = 'CANCELLED', message = :m, updated_at = :now"
+                    + " where id = :id and state = 'RUNNING'")
+            .param("m", message)
+            .param("now", ts(now))
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   private static ImportJob map(ResultSet rs, int n) throws SQLException {

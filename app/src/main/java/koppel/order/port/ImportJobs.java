@@ -18,7 +18,11 @@ public interface ImportJobs {
   void progress(
       UUID id, Instant cursor, int page, int seen, int imported, Integer total, Instant now);
 
+  /** A running import ends as DONE or FAILED (an import cancelled meanwhile stays CANCELLED). */
   void finish(UUID id, String state, String message, Instant now);
+
+  /** A running import is CANCELLED: no further page is read; true when it was running. */
+  boolean cancel(UUID id, String message, Instant now);
 
   record ImportJob(
       UUID id,

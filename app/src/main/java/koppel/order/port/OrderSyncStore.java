@@ -29,7 +29,10 @@ public interface OrderSyncStore {
   /** The integration's orders that wait for a status or payment change. */
   List<OrderKey> open(UUID integrationId);
 
-  /** The integration's OPEN orders that wait for this reason (e.g. the subscription). */
+  /**
+   * The integration's OPEN orders that wait for this reason (the subscription ended, the
+   * integration stopped).
+   */
   List<OrderKey> openWith(UUID integrationId, WaitReason reason);
 
   /** Copies what the dashboard shows (number, date, customer, total) from the shop's order. */

@@ -10,12 +10,14 @@ import koppel.web.Merchants;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Historical imports ("migrations"): start one for a date range, follow its progress. */
 @RestController
@@ -51,6 +53,28 @@ class ImportsController {
         merchants.integrationOf(auth, integration),
         r.from().atStartOfDay(SHOP_ZONE).toInstant(),
         r.to().plusDays(1).atStartOfDay(SHOP_ZONE).toInstant().minusSeconds(1));
+  }
+
+  @GetMapping("/{jobId}")
+  ImportJobs.ImportJob one(Authentication auth, @PathVariable UUID jobId) {
+    return owned(auth, jobId);
+  }
+
+  /** Stops reading further orders; the ones already read are still booked. */
+  @PostMapping("/{jobId}/cancel")
+  ImportJobs.ImportJob cancel(Authentication auth, @PathVariable UUID jobId) {
+    owned(auth, jobId);
+    imports.cancel(jobId);
+    return owned(auth, jobId);
+  }
+
+  /** The import, when it belongs to one of the caller's integrations; else 404. */
+  private ImportJobs.ImportJob owned(Authentication auth, UUID jobId) {
+    ImportJobs.ImportJob job =
+        jobs.find(jobId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown import"));
+    merchants.integrationOf(auth, job.integrationId());
+    return job;
   }
 
   @GetMapping
