@@ -23,24 +23,40 @@ public class Languages implements LocaleResolver {
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
     if (request.getAttribute(COOKIE) instanceof String chosen && SUPPORTED.contains(chosen)) {
-      return Locale.forLanguageTag(chosen); // switched by this very request
+      return withRegion(chosen, request); // switched by this very request
     }
     Cookie[] cookies = request.getCookies();
     if (cookies != null) {
       for (Cookie c : cookies) {
         if (COOKIE.equals(c.getName()) && SUPPORTED.contains(c.getValue())) {
-          return Locale.forLanguageTag(c.getValue());
+          return withRegion(c.getValue(), request);
         }
       }
     }
     if (request.getHeader("Accept-Language") != null) {
       for (Locale l : Collections.list(request.getLocales())) {
         if (SUPPORTED.contains(l.getLanguage())) {
+          return l.getCountry().isEmpty() ? withRegion(l.getLanguage(), request) : l;
+        }
+      }
+    }
+    return Locale.UK;
+  }
+
+  /**
+   * The chosen language with the browser's region when the browser speaks it (nl-NL stays Dutch
+   * from the Netherlands); otherwise Belgian Dutch or British English, so an English page still
+   * writes dates day first, as our merchants read them.
+   */
+  private static Locale withRegion(String language, HttpServletRequest request) {
+    if (request.getHeader("Accept-Language") != null) {
+      for (Locale l : Collections.list(request.getLocales())) {
+        if (l.getLanguage().equals(language) && !l.getCountry().isEmpty()) {
           return l;
         }
       }
     }
-    return Locale.ENGLISH;
+    return "nl".equals(language) ? Locale.forLanguageTag("nl-BE") : Locale.UK;
   }
 
   @Override
