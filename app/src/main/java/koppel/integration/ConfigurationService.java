@@ -134,7 +134,7 @@ public class ConfigurationService {
           .forEach(g -> accountCodes.put(g.id(), g.code()));
     }
     List<ConfigurationForm.VatRow> rows = new ArrayList<>();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = clock.instant().atZone(clock.getZone()).toLocalDate();
     for (String country : new TreeSet<>(EuCountries.members())) {
       List<VatMapping> own =
           saved.stream()
