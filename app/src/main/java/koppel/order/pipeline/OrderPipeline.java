@@ -355,37 +355,15 @@ public class OrderPipeline implements BookOrder, PreviewOrder {
       boolean imported = orders.find(key).map(OrderSync::imported).orElse(false);
       Processability.Decision decision =
           Processability.decide(order, integration, settings, imported, date);
+      // an order that is skipped or waits is still shown as it would be booked, with the reason
+      OrderPreview.Outcome outcome = OrderPreview.Outcome.DOCUMENT;
+      String reason = null;
       if (decision instanceof Processability.Skip skip) {
-        return new OrderPreview(
-            key,
-            number,
-            currency,
-            OrderPreview.Outcome.SKIP,
-            null,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            skip.reason());
-      }
-      if (decision instanceof Processability.Wait wait) {
-        return new OrderPreview(
-            key,
-            number,
-            currency,
-            OrderPreview.Outcome.WAIT,
-            null,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            wait.reason());
+        outcome = OrderPreview.Outcome.SKIP;
+        reason = skip.reason();
+      } else if (decision instanceof Processability.Wait wait) {
+        outcome = OrderPreview.Outcome.WAIT;
+        reason = wait.reason();
       }
       Prepared p = prepare(key, integration, order, settings, date, false);
       CustomerStep.Debtor debtor =
@@ -418,7 +396,7 @@ public class OrderPipeline implements BookOrder, PreviewOrder {
           key,
           number,
           currency,
-          OrderPreview.Outcome.DOCUMENT,
+          outcome,
           draft,
           new OrderPreview.Debtor(debtor.id(), debtor.code(), debtor.name(), debtor.createdFor()),
           codes,
@@ -427,7 +405,7 @@ public class OrderPipeline implements BookOrder, PreviewOrder {
           total.vat(),
           total.incl(),
           null,
-          null);
+          reason);
     } catch (BookingFailure failed) {
       return OrderPreview.error(key, number, currency, errorOf(failed));
     } catch (ExternalSystemException e) {

@@ -11,8 +11,10 @@ import koppel.order.domain.OrderKey;
  * own mapping without writing anything: the document, or the error it would get, or why the order
  * would not be booked now (skipped or waiting).
  *
- * @param outcome DOCUMENT (a document would be sent), ERROR, SKIP or WAIT
- * @param document the document as it would be posted; items that would be created carry no id
+ * @param outcome DOCUMENT (the document would be sent now), SKIP or WAIT (the document as it would
+ *     be once the order is bookable; {@code reason} says why not now), or ERROR
+ * @param document the document as it would be posted; items that would be created first carry a
+ *     zero id
  * @param debtor who it would be booked on
  * @param newItems item codes Koppel would create first
  * @param totalIncl what the document must come to, incl. VAT (what the customer paid)
