@@ -41,6 +41,7 @@ public class ConfigurationForm {
     private BigDecimal rate;
     private String vatCode;
     private String glAccount;
+    private String row;
 
     public VatRow() {}
 
@@ -87,6 +88,18 @@ public class ConfigurationForm {
 
     public String getGlAccount() {
       return glAccount;
+    }
+
+    /**
+     * Which row of the table this is, as first shown ("DE-19", "ICP", "new-1"): keeps its place on
+     * the page while the rate is being changed. Not stored.
+     */
+    public String getRow() {
+      return row;
+    }
+
+    public void setRow(String row) {
+      this.row = row;
     }
 
     public void setGlAccount(String glAccount) {

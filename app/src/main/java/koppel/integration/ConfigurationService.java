@@ -170,6 +170,15 @@ public class ConfigurationService {
           m.map(v -> row(v, accountCodes))
               .orElse(new ConfigurationForm.VatRow(kind, "", BigDecimal.ZERO, null, null)));
     }
+    for (int i = 0; i < rows.size(); i++) {
+      ConfigurationForm.VatRow r = rows.get(i);
+      r.setRow(
+          r.getKind() != VatMapping.Kind.COUNTRY
+              ? r.getKind().name()
+              : r.getCountry().isEmpty() || r.getRate() == null
+                  ? "new-" + i
+                  : r.getCountry() + "-" + r.getRate().stripTrailingZeros().toPlainString());
+    }
     return rows;
   }
 

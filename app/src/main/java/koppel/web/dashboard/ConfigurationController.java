@@ -90,7 +90,9 @@ class ConfigurationController {
       Model model) {
     UUID id = merchants.integrationOf(auth, integration);
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", configuration.load(id));
+      ConfigurationForm form = configuration.load(id);
+      byCountryName(form, countryNames(LocaleContextHolder.getLocale()));
+      model.addAttribute("form", form);
     }
     model.addAttribute("errors", Map.of());
     return render(auth, id, debtorName, model);
@@ -177,17 +179,30 @@ class ConfigurationController {
   String debtors(
       Authentication auth,
       @RequestParam(required = false) UUID integration,
-      @RequestParam(required = false, defaultValue = "") String name,
+      @RequestParam(required = false, defaultValue = "") String debtorName,
       Model model) {
     UUID id = merchants.integrationOf(auth, integration);
-    model.addAttribute("debtors", configuration.debtors(id, name));
-    model.addAttribute("debtorName", name);
+    model.addAttribute("debtors", configuration.debtors(id, debtorName));
+    model.addAttribute("debtorName", debtorName);
     return "dashboard/configuration :: debtors";
   }
 
   private String back(Authentication auth, UUID id) {
     return "redirect:/dashboard/configuration"
         + (Merchants.isOperator(auth) ? "?integration=" + id : "");
+  }
+
+  /** The country rows in the order of their names (in the page's language), the rest after. */
+  static void byCountryName(ConfigurationForm form, Map<String, String> names) {
+    List<String> order = List.copyOf(names.keySet());
+    List<ConfigurationForm.VatRow> rows = new java.util.ArrayList<>(form.getVat());
+    rows.sort(
+        java.util.Comparator.comparingInt(
+            r -> {
+              int at = r.getCountry() == null ? -1 : order.indexOf(r.getCountry());
+              return at < 0 ? Integer.MAX_VALUE : at;
+            }));
+    form.setVat(rows);
   }
 
   /** EU member states (and Northern Ireland) by name in the page's language. */
