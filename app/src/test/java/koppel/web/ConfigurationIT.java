@@ -40,6 +40,20 @@ class ConfigurationIT {
     return new Select(c.find(By.cssSelector(css)));
   }
 
+  private static String selected(Chrome c, String row) {
+    return select(c, row + " select[name$='.vatCode']")
+        .getFirstSelectedOption()
+        .getAttribute("value");
+  }
+
+  /** The VAT codes a row's dropdown offers (the others are hidden). */
+  private static java.util.List<String> offered(Chrome c, String row) {
+    return select(c, row + " select[name$='.vatCode']").getOptions().stream()
+        .filter(o -> o.getAttribute("hidden") == null)
+        .map(o -> o.getAttribute("value"))
+        .toList();
+  }
+
   private static JsonNode configuration(KoppelSystem.Seeded shop) {
     Http.Response r =
         Http.get(system.appUrl() + "/api/configuration", shop.login(), shop.password());
@@ -78,11 +92,15 @@ class ConfigurationIT {
                   .getFirstSelectedOption()
                   .getText())
           .isEqualTo("700000 · Verkopen handelsgoederen 21%");
-      // only codes incl. VAT are offered with incl. prices
-      assertThat(select(en, "#vat-BE-12 select[name$='.vatCode']").getOptions())
-          .extracting(o -> o.getAttribute("value"))
-          .contains("12", "13")
-          .doesNotContain("02", "03");
+      // only codes incl. VAT are offered with incl. prices; excl. prices offer the others
+      assertThat(offered(en, "#vat-BE-12")).contains("12", "13").doesNotContain("02", "03");
+      en.click(By.id("vat-excl"));
+      assertThat(offered(en, "#vat-BE-12")).contains("02", "03").doesNotContain("12", "13");
+      assertThat(selected(en, "#vat-BE-21")).isEmpty();
+      en.click(By.id("vat-incl"));
+      assertThat(offered(en, "#vat-BE-12")).contains("12", "13").doesNotContain("02", "03");
+      // switching back gives the choices back
+      assertThat(selected(en, "#vat-BE-21")).isEqualTo("13");
       assertThat(GUID.matcher(en.find(By.id("main")).getText()).find()).isFalse();
       assertThat(en.present(By.id("operator-options"))).isFalse();
       en.screenshot("configuration-en");

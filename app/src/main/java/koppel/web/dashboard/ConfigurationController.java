@@ -245,6 +245,8 @@ class ConfigurationController {
       model.addAttribute("warehouses", masterData.warehouses(id));
       model.addAttribute("vatCodesIncl", masterData.vatCodes(id, true));
       model.addAttribute("vatCodesExcl", masterData.vatCodes(id, false));
+      model.addAttribute(
+          "vatCodesAny", masterData.allVatCodes(id).stream().filter(c -> !c.blocked()).toList());
       model.addAttribute("revenueAccounts", masterData.revenueAccounts(id));
       model.addAttribute("lastRead", masterData.lastRead(id).orElse(null));
       model.addAttribute("masterData", true);
@@ -260,6 +262,7 @@ class ConfigurationController {
               "warehouses",
               "vatCodesIncl",
               "vatCodesExcl",
+              "vatCodesAny",
               "revenueAccounts")) {
         model.addAttribute(list, List.of());
       }
