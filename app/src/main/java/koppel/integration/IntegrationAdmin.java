@@ -238,7 +238,8 @@ public class IntegrationAdmin {
             Boolean.TRUE.equals(r.currencyEnabled()),
             fallback == null ? null : fallback.id(),
             fallback == null ? null : fallback.name(),
-            r.entryAmounts() == null ? d.entryAmounts() : r.entryAmounts());
+            r.entryAmounts() == null ? d.entryAmounts() : r.entryAmounts(),
+            fallback == null ? null : fallback.code());
     integrations.saveSettings(settings);
     return settings;
   }
@@ -275,7 +276,9 @@ public class IntegrationAdmin {
         throw new IllegalArgumentException("Every row needs a payment method code");
       }
       AccountingSystem.Account debtor = references.debtor(integrationId, row.debtor());
-      resolved.add(new PaymentMethodDebtor(row.paymentMethod().trim(), debtor.id(), debtor.name()));
+      resolved.add(
+          new PaymentMethodDebtor(
+              row.paymentMethod().trim(), debtor.id(), debtor.name(), debtor.code()));
     }
     integrations.replacePaymentMethodDebtors(integrationId, resolved);
     return resolved;

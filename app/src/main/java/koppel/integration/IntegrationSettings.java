@@ -14,6 +14,7 @@ import koppel.order.domain.BookingMode;
  * @param fallbackDebtorId the debtor for guest orders without an e-mail address (null: such orders
  *     fail with a resolution)
  * @param entryAmounts how Exact reads AmountFC of a sales entry line with an inclusive VAT code
+ * @param fallbackDebtorCode the fallback debtor's code in Exact, as the merchant sees it
  */
 public record IntegrationSettings(
     UUID integrationId,
@@ -29,7 +30,8 @@ public record IntegrationSettings(
     boolean currencyEnabled,
     UUID fallbackDebtorId,
     String fallbackDebtorName,
-    EntryAmounts entryAmounts) {
+    EntryAmounts entryAmounts,
+    String fallbackDebtorCode) {
 
   /**
    * Exact's reference contradicts itself on whether AmountFC of a sales entry line with an
@@ -45,6 +47,40 @@ public record IntegrationSettings(
   public IntegrationSettings {
     processablePaymentStatuses = Set.copyOf(processablePaymentStatuses);
     entryAmounts = entryAmounts == null ? EntryAmounts.AUTO : entryAmounts;
+  }
+
+  /** Settings without the fallback debtor's code (it is only shown, never booked with). */
+  public IntegrationSettings(
+      UUID integrationId,
+      BookingMode bookingMode,
+      boolean vatIncluding,
+      String salesJournal,
+      String cashJournal,
+      String paymentCondition,
+      UUID warehouseId,
+      Set<String> processablePaymentStatuses,
+      boolean directInvoice,
+      boolean ledgerMappingDisabled,
+      boolean currencyEnabled,
+      UUID fallbackDebtorId,
+      String fallbackDebtorName,
+      EntryAmounts entryAmounts) {
+    this(
+        integrationId,
+        bookingMode,
+        vatIncluding,
+        salesJournal,
+        cashJournal,
+        paymentCondition,
+        warehouseId,
+        processablePaymentStatuses,
+        directInvoice,
+        ledgerMappingDisabled,
+        currencyEnabled,
+        fallbackDebtorId,
+        fallbackDebtorName,
+        entryAmounts,
+        null);
   }
 
   public static IntegrationSettings defaults(UUID integrationId) {

@@ -22,6 +22,9 @@ public interface IntegrationStore {
   /** The configuration was saved complete: installation is done when both dots are green too. */
   void setConfigured(UUID integrationId, java.time.Instant at);
 
+  /** Orders placed before this day (on the shop's calendar) are skipped; null: none are. */
+  void setStartDate(UUID integrationId, java.time.LocalDate startDate);
+
   void setNotificationEmail(UUID integrationId, String email);
 
   /** Hides a stale licence key from the merchant's switcher (nothing is deleted). */

@@ -3,8 +3,10 @@ package koppel.integration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.MasterData;
 import koppel.order.port.MasterDataCache;
@@ -22,16 +24,19 @@ public class MasterDataService {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AccountingMasterData accounting;
+  private final AccountingAuthorization authorization;
   private final MasterDataCache cache;
   private final IntegrationStore integrations;
   private final Clock clock;
 
   MasterDataService(
       AccountingMasterData accounting,
+      AccountingAuthorization authorization,
       MasterDataCache cache,
       IntegrationStore integrations,
       Clock clock) {
     this.accounting = accounting;
+    this.authorization = authorization;
     this.cache = cache;
     this.integrations = integrations;
     this.clock = clock;
@@ -39,16 +44,46 @@ public class MasterDataService {
 
   /** VAT codes of the contract's kind: only "incl" codes with incl. prices, else only "excl". */
   public List<MasterData.VatCode> vatCodes(UUID integrationId) {
-    boolean including = integrations.settings(integrationId).vatIncluding();
-    return cached(
-            integrationId,
-            "vatCodes",
-            accounting::vatCodes,
-            new TypeReference<List<MasterData.VatCode>>() {})
-        .stream()
+    return vatCodes(integrationId, integrations.settings(integrationId).vatIncluding());
+  }
+
+  /**
+   * VAT codes of one kind: "incl" codes (and the 0 % ones) when {@code including}, else "excl"
+   * codes (and the 0 % ones); blocked codes never.
+   */
+  public List<MasterData.VatCode> vatCodes(UUID integrationId, boolean including) {
+    return allVatCodes(integrationId).stream()
         .filter(v -> !v.blocked())
-        .filter(v -> including ? !"E".equals(v.type()) : !"I".equals(v.type()))
+        .filter(v -> offered(v, including))
         .toList();
+  }
+
+  /** True when a code of this type is offered to a contract with incl. (or excl.) prices. */
+  public static boolean offered(MasterData.VatCode code, boolean including) {
+    return including ? !"E".equals(code.type()) : !"I".equals(code.type());
+  }
+
+  /** Every sales VAT code of the administration, to name codes in what Koppel shows. */
+  public List<MasterData.VatCode> allVatCodes(UUID integrationId) {
+    return cached(
+        integrationId,
+        "vatCodes",
+        accounting::vatCodes,
+        new TypeReference<List<MasterData.VatCode>>() {});
+  }
+
+  /** The administrations the connected Exact user reaches (read once, refreshed with the rest). */
+  public List<MasterData.Division> divisions(UUID integrationId) {
+    return cached(
+        integrationId,
+        "divisions",
+        authorization::divisions,
+        new TypeReference<List<MasterData.Division>>() {});
+  }
+
+  /** When Exact's data was last read for this integration (empty: not read yet). */
+  public Optional<Instant> lastRead(UUID integrationId) {
+    return cache.get(integrationId, "journals").map(MasterDataCache.Entry::fetchedAt);
   }
 
   public List<MasterData.GlAccount> revenueAccounts(UUID integrationId) {
@@ -86,7 +121,8 @@ public class MasterDataService {
   /** Reads everything again from Exact (the merchant's explicit refresh). */
   public Instant refresh(UUID integrationId) {
     forget(integrationId);
-    vatCodes(integrationId);
+    divisions(integrationId);
+    allVatCodes(integrationId);
     revenueAccounts(integrationId);
     journals(integrationId);
     paymentConditions(integrationId);

@@ -108,6 +108,15 @@ class JdbcIntegrationStore implements IntegrationStore {
   }
 
   @Override
+  public void setStartDate(UUID integrationId, java.time.LocalDate startDate) {
+    jdbc.sql("update integration set start_date = :d, updated_at = :now where id = :id")
+        .param("d", startDate == null ? null : Date.valueOf(startDate))
+        .param("now", ts(clock.instant()))
+        .param("id", integrationId)
+        .update();
+  }
+
+  @Override
   public void setNotificationEmail(UUID integrationId, String email) {
     jdbc.sql("update integration set notification_email = :e, updated_at = :now where id = :id")
         .param("e", email)
@@ -140,9 +149,10 @@ class JdbcIntegrationStore implements IntegrationStore {
             insert into settings (integration_id, booking_mode, vat_type, sales_journal,
                    cash_journal, payment_condition, warehouse_id, processable_payment_statuses,
                    direct_invoice, ledger_mapping_disabled, currency_enabled,
-                   fallback_debtor_id, fallback_debtor_name, entry_amounts, updated_at)
-            values (:id, :mode, :vat, :sj, :cj, :pc, :wh, :pps, :di, :lmd, :ce, :fd, :fdn, :ea,
-                    :now)
+                   fallback_debtor_id, fallback_debtor_name, fallback_debtor_code, entry_amounts,
+                   updated_at)
+            values (:id, :mode, :vat, :sj, :cj, :pc, :wh, :pps, :di, :lmd, :ce, :fd, :fdn, :fdc,
+                    :ea, :now)
             on conflict (integration_id) do update set
                    booking_mode = excluded.booking_mode, vat_type = excluded.vat_type,
                    sales_journal = excluded.sales_journal, cash_journal = excluded.cash_journal,
@@ -154,6 +164,7 @@ class JdbcIntegrationStore implements IntegrationStore {
                    currency_enabled = excluded.currency_enabled,
                    fallback_debtor_id = excluded.fallback_debtor_id,
                    fallback_debtor_name = excluded.fallback_debtor_name,
+                   fallback_debtor_code = excluded.fallback_debtor_code,
                    entry_amounts = excluded.entry_amounts, updated_at = excluded.updated_at
             """)
         .param("id", s.integrationId())
@@ -169,6 +180,7 @@ class JdbcIntegrationStore implements IntegrationStore {
         .param("ce", s.currencyEnabled())
         .param("fd", s.fallbackDebtorId())
         .param("fdn", s.fallbackDebtorName())
+        .param("fdc", s.fallbackDebtorCode())
         .param("ea", s.entryAmounts().name())
         .param("now", ts(clock.instant()))
         .update();
@@ -218,15 +230,17 @@ class JdbcIntegrationStore implements IntegrationStore {
   @Override
   public List<PaymentMethodDebtor> paymentMethodDebtors(UUID integrationId) {
     return jdbc.sql(
-            "select payment_method_code, account_id, account_name from payment_method_debtor"
-                + " where integration_id = :id order by payment_method_code")
+            "select payment_method_code, account_id, account_name, account_code"
+                + " from payment_method_debtor where integration_id = :id"
+                + " order by payment_method_code")
         .param("id", integrationId)
         .query(
             (rs, n) ->
                 new PaymentMethodDebtor(
                     rs.getString("payment_method_code"),
                     uuid(rs, "account_id"),
-                    rs.getString("account_name")))
+                    rs.getString("account_name"),
+                    rs.getString("account_code")))
         .list();
   }
 
@@ -241,13 +255,14 @@ class JdbcIntegrationStore implements IntegrationStore {
             jdbc.sql(
                     """
                     insert into payment_method_debtor (integration_id, payment_method_code,
-                           account_id, account_name)
-                    values (:id, :code, :account, :name)
+                           account_id, account_name, account_code)
+                    values (:id, :code, :account, :name, :accountCode)
                     """)
                 .param("id", integrationId)
                 .param("code", row.paymentMethodCode())
                 .param("account", row.accountId())
                 .param("name", row.accountName())
+                .param("accountCode", row.accountCode())
                 .update();
           }
         });
@@ -259,7 +274,8 @@ class JdbcIntegrationStore implements IntegrationStore {
         s -> {
           jdbc.sql(
                   "update settings set warehouse_id = null, fallback_debtor_id = null,"
-                      + " fallback_debtor_name = null, updated_at = :now"
+                      + " fallback_debtor_name = null, fallback_debtor_code = null,"
+                      + " updated_at = :now"
                       + " where integration_id = :id")
               .param("id", integrationId)
               .param("now", ts(clock.instant()))
@@ -343,6 +359,7 @@ class JdbcIntegrationStore implements IntegrationStore {
         rs.getBoolean("currency_enabled"),
         uuid(rs, "fallback_debtor_id"),
         rs.getString("fallback_debtor_name"),
-        IntegrationSettings.EntryAmounts.valueOf(rs.getString("entry_amounts")));
+        IntegrationSettings.EntryAmounts.valueOf(rs.getString("entry_amounts")),
+        rs.getString("fallback_debtor_code"));
   }
 }

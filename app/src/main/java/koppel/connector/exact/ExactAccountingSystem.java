@@ -84,6 +84,27 @@ public class ExactAccountingSystem implements AccountingSystem {
   }
 
   @Override
+  public List<Account> searchCustomers(
+      UUID integrationId, String division, String nameContains, int max) {
+    int top = Math.max(1, Math.min(max, PAGE));
+    String filter =
+        "Status eq 'C'"
+            + (nameContains == null || nameContains.isBlank()
+                ? ""
+                : " and substringof(" + ODataFilter.quote(nameContains.trim()) + ",Name) eq true");
+    return client
+        .getIn(
+            integrationId,
+            division,
+            "crm/Accounts",
+            query(filter, ACCOUNT_FIELDS, top) + "&$orderby=Name",
+            top)
+        .stream()
+        .map(ExactAccountingSystem::account)
+        .toList();
+  }
+
+  @Override
   public Account createAccount(UUID integrationId, String division, NewCustomer c) {
     JsonNode created =
         client.post(

@@ -42,6 +42,15 @@ public class KmoShopsShopSystem implements ShopSystem {
     return KmoOrderJson.read(client.get(shop(integrationId), "/orders/" + shopOrderId));
   }
 
+  @Override
+  public List<ShopOrder.PaymentMethod> paymentMethods(UUID integrationId) {
+    List<ShopOrder.PaymentMethod> out = new ArrayList<>();
+    for (JsonNode m : client.get(shop(integrationId), "/payment-methods")) {
+      out.add(new ShopOrder.PaymentMethod(m.path("code").asString(), m.path("title").asString()));
+    }
+    return out;
+  }
+
   /** Subscribes {@code url} to every event Koppel needs, unless the shop has it already. */
   @Override
   public void subscribeWebhooks(UUID integrationId, String url) {

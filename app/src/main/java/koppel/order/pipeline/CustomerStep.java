@@ -104,6 +104,61 @@ class CustomerStep {
     return debtor.exactId();
   }
 
+  /** Who the document would be booked on, found without creating or binding anything. */
+  record Debtor(UUID id, String code, String name, String createdFor) {}
+
+  /**
+   * The dry run of {@link #resolve}: the fixed, fallback, bound or found debtor, or the new debtor
+   * that would be created ({@code id} null, {@code createdFor} its e-mail address). Reads only.
+   */
+  Debtor lookUpOnly(
+      UUID integrationId,
+      String division,
+      ShopOrder order,
+      IntegrationSettings settings,
+      VatSituation situation) {
+    boolean icp = situation.kind() == VatSituation.Kind.ICP;
+    if (!icp) {
+      Optional<PaymentMethodDebtor> fixed = fixedDebtor(new OrderKey(integrationId, 0), order);
+      if (fixed.isPresent()) {
+        return new Debtor(
+            fixed.get().accountId(), fixed.get().accountCode(), fixed.get().accountName(), null);
+      }
+    }
+    String email = email(order);
+    if (email == null) {
+      if (icp || settings.fallbackDebtorId() == null) {
+        throw new BookingFailure.Permanent(BookingErrors.customerEmailMissing(icp));
+      }
+      return new Debtor(
+          settings.fallbackDebtorId(),
+          settings.fallbackDebtorCode(),
+          settings.fallbackDebtorName(),
+          null);
+    }
+    Optional<Binding> bound = bindings.find(integrationId, division, BindingKind.CUSTOMER, email);
+    if (bound.isPresent()) {
+      String name =
+          accounting
+              .findAccount(integrationId, division, bound.get().exactId())
+              .map(AccountingSystem.Account::name)
+              .orElse(null);
+      return new Debtor(bound.get().exactId(), bound.get().code(), name, null);
+    }
+    Set<String> asked = new LinkedHashSet<>(List.of(email, order.customer().email().trim()));
+    return accounting.findAccountsByEmail(integrationId, division, asked).stream()
+        .filter(a -> a.email() != null && a.email().trim().equalsIgnoreCase(email))
+        .sorted(
+            Comparator.comparing((AccountingSystem.Account a) -> !a.customer())
+                .thenComparing(a -> a.code() == null ? "" : a.code().trim()))
+        .findFirst()
+        .map(a -> new Debtor(a.id(), a.code(), a.name(), null))
+        .orElseGet(
+            () ->
+                new Debtor(
+                    null, null, newCustomer(order, email, settings, situation).name(), email));
+  }
+
   private Binding findOrCreate(
       OrderKey key,
       String division,

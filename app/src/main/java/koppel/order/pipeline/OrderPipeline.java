@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,11 +24,14 @@ import koppel.order.port.BookOrder;
 import koppel.order.port.BookedDocument;
 import koppel.order.port.BookingFence;
 import koppel.order.port.ClusterLock;
+import koppel.order.port.DocumentDraft;
 import koppel.order.port.EventLog;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.FoundDocument;
+import koppel.order.port.OrderPreview;
 import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
+import koppel.order.port.PreviewOrder;
 import koppel.order.port.ShopSystem;
 import koppel.vat.VatSituation;
 import org.slf4j.Logger;
@@ -40,7 +46,7 @@ import org.springframework.stereotype.Service;
  * back. Nothing escapes: an unexpected exception ends the order as FAILED with INTERNAL_ERROR.
  */
 @Service
-public class OrderPipeline implements BookOrder {
+public class OrderPipeline implements BookOrder, PreviewOrder {
 
   private static final Logger log = LoggerFactory.getLogger(OrderPipeline.class);
 
@@ -217,31 +223,13 @@ public class OrderPipeline implements BookOrder {
       }
     }
     progress.step = "order";
-    PreChecks.complete(order);
-    String division = accounting.division(key.integrationId());
+    Prepared prepared = prepare(key, integration, order, settings, date, true);
+    String division = prepared.division();
     BookingMode mode = settings.bookingMode();
-    VatSituation situation = vatStep.situation(order, integration.shopCountry(), date);
-    events.record(
-        key,
-        "VAT",
-        situation.kind() + ": " + String.join("; ", situation.reasons()),
-        clock.instant());
-    situation
-        .warnings()
-        .forEach(w -> events.record(key, "VAT", w.code() + ": " + w.message(), clock.instant()));
-    VatResolver vat =
-        new VatResolver(
-            integrations.vatMappings(key.integrationId()),
-            situation,
-            mode == BookingMode.SALES_ENTRY
-                || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled()));
-    PreChecks.check(order, vat);
-    String note = OrderAmounts.of(order).breakdownNote();
-    if (note != null) {
-      events.record(key, "AMOUNTS", note, clock.instant());
-    }
-    boolean reading = entryAmountsIncludeVat(key, division, settings);
-    DocumentMapper.Plan plan = DocumentMapper.plan(order, settings, vat, date, reading);
+    VatSituation situation = prepared.situation();
+    VatResolver vat = prepared.vat();
+    boolean reading = prepared.reading();
+    DocumentMapper.Plan plan = prepared.plan();
 
     progress.step = "customer";
     UUID customer = customers.resolve(key, division, order, settings, situation);
@@ -297,6 +285,158 @@ public class OrderPipeline implements BookOrder {
     BookedDocument document = ((DocumentStep.Booked) written).document();
     return booked(key, next.attemptId(), document, order.number());
   }
+
+  /** The checked order, its VAT situation and the planned document: shared by book and preview. */
+  private record Prepared(
+      String division,
+      VatSituation situation,
+      VatResolver vat,
+      boolean reading,
+      DocumentMapper.Plan plan) {}
+
+  /**
+   * The checks and the mapping of one order to its document, the same for booking and preview;
+   * {@code record}: write what was decided to the order's history (booking only).
+   */
+  private Prepared prepare(
+      OrderKey key,
+      Integration integration,
+      ShopOrder order,
+      IntegrationSettings settings,
+      LocalDate date,
+      boolean record) {
+    PreChecks.complete(order);
+    String division = accounting.division(key.integrationId());
+    BookingMode mode = settings.bookingMode();
+    VatSituation situation = vatStep.situation(order, integration.shopCountry(), date);
+    if (record) {
+      events.record(
+          key,
+          "VAT",
+          situation.kind() + ": " + String.join("; ", situation.reasons()),
+          clock.instant());
+      situation
+          .warnings()
+          .forEach(w -> events.record(key, "VAT", w.code() + ": " + w.message(), clock.instant()));
+    }
+    VatResolver vat =
+        new VatResolver(
+            integrations.vatMappings(key.integrationId()),
+            situation,
+            mode == BookingMode.SALES_ENTRY
+                || (mode == BookingMode.SALES_INVOICE && !settings.ledgerMappingDisabled()));
+    PreChecks.check(order, vat);
+    String note = OrderAmounts.of(order).breakdownNote();
+    if (record && note != null) {
+      events.record(key, "AMOUNTS", note, clock.instant());
+    }
+    boolean reading = entryAmountsIncludeVat(key, division, settings);
+    DocumentMapper.Plan plan = DocumentMapper.plan(order, settings, vat, date, reading);
+    return new Prepared(division, situation, vat, reading, plan);
+  }
+
+  /**
+   * The dry run: the order read from the shop, the same decisions and mapping as {@link #attempt},
+   * the debtor and items looked up but never created, nothing posted and nothing recorded.
+   */
+  @Override
+  public OrderPreview preview(OrderKey key) {
+    Integration integration = integrations.find(key.integrationId()).orElse(null);
+    if (integration == null) {
+      throw new IllegalArgumentException("Unknown integration");
+    }
+    ShopOrder order;
+    try {
+      order = shop.fetchOrder(key.integrationId(), key.shopOrderId());
+    } catch (ExternalSystemException e) {
+      BookingFailure f = FailureTranslator.fromShop(e, key.shopOrderId(), clock.instant());
+      return OrderPreview.error(key, null, null, errorOf(f));
+    }
+    String number = order.number();
+    String currency = order.currency();
+    try {
+      IntegrationSettings settings = integrations.settings(key.integrationId());
+      LocalDate date =
+          order.createdAt() == null
+              ? null
+              : order.createdAt().atZoneSameInstant(integration.zone()).toLocalDate();
+      boolean imported = orders.find(key).map(OrderSync::imported).orElse(false);
+      Processability.Decision decision =
+          Processability.decide(order, integration, settings, imported, date);
+      // an order that is skipped or waits is still shown as it would be booked, with the reason
+      OrderPreview.Outcome outcome = OrderPreview.Outcome.DOCUMENT;
+      String reason = null;
+      if (decision instanceof Processability.Skip skip) {
+        outcome = OrderPreview.Outcome.SKIP;
+        reason = skip.reason();
+      } else if (decision instanceof Processability.Wait wait) {
+        outcome = OrderPreview.Outcome.WAIT;
+        reason = wait.reason();
+      }
+      Prepared p = prepare(key, integration, order, settings, date, false);
+      CustomerStep.Debtor debtor =
+          customers.lookUpOnly(key.integrationId(), p.division(), order, settings, p.situation());
+      Map<String, AccountingSystem.Item> found =
+          products.lookUpOnly(key.integrationId(), p.division(), p.plan().products());
+      Map<String, UUID> items = new LinkedHashMap<>();
+      List<String> codes = new ArrayList<>();
+      List<String> created = new ArrayList<>();
+      for (DocumentMapper.Product product : p.plan().products()) {
+        AccountingSystem.Item item = found.get(product.key());
+        items.put(product.key(), item == null ? NOT_YET : item.id());
+        if (item == null) {
+          created.add(product.item().code());
+        }
+      }
+      DocumentDraft draft = p.plan().draft(debtor.id(), items, null);
+      for (DocumentDraft.Line line : draft.lines()) {
+        codes.add(
+            line.itemId() == null
+                ? null
+                : p.plan().products().stream()
+                    .filter(pr -> line.itemId().equals(items.get(pr.key())))
+                    .map(pr -> pr.item().code())
+                    .findFirst()
+                    .orElse(null));
+      }
+      OrderAmounts.Target total = OrderAmounts.of(order).total();
+      return new OrderPreview(
+          key,
+          number,
+          currency,
+          outcome,
+          draft,
+          new OrderPreview.Debtor(debtor.id(), debtor.code(), debtor.name(), debtor.createdFor()),
+          codes,
+          created,
+          total.excl(),
+          total.vat(),
+          total.incl(),
+          null,
+          reason);
+    } catch (BookingFailure failed) {
+      return OrderPreview.error(key, number, currency, errorOf(failed));
+    } catch (ExternalSystemException e) {
+      return OrderPreview.error(
+          key,
+          number,
+          currency,
+          errorOf(FailureTranslator.fromExact(e, "preview", clock.instant())));
+    }
+  }
+
+  private static BookingError errorOf(BookingFailure f) {
+    if (f instanceof BookingFailure.Permanent p) {
+      return p.error();
+    }
+    if (f instanceof BookingFailure.Retryable r) {
+      return r.error();
+    }
+    return BookingErrors.internalError("preview", f);
+  }
+
+  /** The id a preview gives an item that booking would create first (never sent anywhere). */
+  private static final UUID NOT_YET = new UUID(0, 0);
 
   /** Looks where the fence says; a document of ours there is adopted as the booking. */
   private Optional<Result> adoptEarlier(

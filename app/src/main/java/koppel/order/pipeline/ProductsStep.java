@@ -78,6 +78,29 @@ class ProductsStep {
     return ids;
   }
 
+  /**
+   * The dry run of {@link #resolve}: the item per product key as it is bound or found in Exact;
+   * products that would be created are left out. Reads only.
+   */
+  Map<String, AccountingSystem.Item> lookUpOnly(
+      UUID integrationId, String division, List<DocumentMapper.Product> needed) {
+    Map<String, AccountingSystem.Item> out = new LinkedHashMap<>();
+    Set<String> keys = new LinkedHashSet<>();
+    needed.forEach(p -> keys.add(p.key()));
+    bindings
+        .findAll(integrationId, division, BindingKind.ITEM, keys)
+        .forEach((k, b) -> out.put(k, new AccountingSystem.Item(b.exactId(), b.code(), null)));
+    List<DocumentMapper.Product> unknown =
+        needed.stream().filter(p -> !out.containsKey(p.key())).toList();
+    if (!unknown.isEmpty()) {
+      List<AccountingSystem.Item> found = lookUp(integrationId, division, unknown);
+      for (DocumentMapper.Product p : unknown) {
+        match(p, found).ifPresent(i -> out.put(p.key(), i));
+      }
+    }
+    return out;
+  }
+
   private Map<String, UUID> findOrCreate(
       OrderKey order, String division, List<DocumentMapper.Product> missing) {
     UUID integrationId = order.integrationId();

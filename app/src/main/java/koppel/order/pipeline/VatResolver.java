@@ -30,6 +30,16 @@ final class VatResolver {
         };
   }
 
+  /** Which rows of the VAT table this order's rates are looked up in. */
+  VatMapping.Kind kind() {
+    return kind;
+  }
+
+  /** The country whose VAT applies (the destination; for ICP and exports where goods go). */
+  String destination() {
+    return destination;
+  }
+
   String destinationLabel() {
     return switch (kind) {
       case ICP -> "ICP delivery to " + destination;
@@ -42,6 +52,7 @@ final class VatResolver {
   VatMapping resolve(BigDecimal rate) {
     VatMapping found =
         mappings.stream()
+            .filter(VatMapping::configured)
             .filter(m -> m.kind() == kind)
             .filter(
                 m -> kind != VatMapping.Kind.COUNTRY || m.country().equalsIgnoreCase(destination))

@@ -27,6 +27,12 @@ public interface AccountingSystem {
   /** A debtor by its code as people type it ("1001"), or empty. */
   Optional<Account> findAccountByCode(UUID integrationId, String division, String code);
 
+  /**
+   * Customers (status C) whose name contains {@code nameContains} (case as Exact compares), at most
+   * {@code max}, ordered by name: the debtor lists of the Configuration tab. Reads only.
+   */
+  List<Account> searchCustomers(UUID integrationId, String division, String nameContains, int max);
+
   Account createAccount(UUID integrationId, String division, NewCustomer customer);
 
   /** Items whose code is one of {@code codes} or whose barcode is one of {@code barcodes}. */

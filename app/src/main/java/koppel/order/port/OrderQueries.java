@@ -26,6 +26,9 @@ public interface OrderQueries {
 
   Optional<OrderSync> find(OrderKey key);
 
+  /** The order with this order number (as the merchant knows it), if Koppel has seen it. */
+  Optional<OrderSync> findByNumber(UUID integrationId, String orderNumber);
+
   Map<SyncState, Long> countByState(UUID integrationId);
 
   /** One order with what the tabs show besides its order_sync facts. */

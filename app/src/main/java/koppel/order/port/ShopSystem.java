@@ -15,6 +15,9 @@ public interface ShopSystem {
    */
   ShopOrder fetchOrder(UUID integrationId, long shopOrderId);
 
+  /** The payment methods the shop offers (code and title), for the Configuration tab. */
+  List<koppel.order.domain.ShopOrder.PaymentMethod> paymentMethods(UUID integrationId);
+
   /** Makes the shop send its order webhooks to {@code callbackUrl} (idempotent). */
   void subscribeWebhooks(UUID integrationId, String callbackUrl);
 
