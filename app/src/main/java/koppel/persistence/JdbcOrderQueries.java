@@ -37,6 +37,17 @@ class JdbcOrderQueries implements OrderQueries {
   }
 
   @Override
+  public Optional<OrderSync> findByNumber(UUID integrationId, String orderNumber) {
+    return jdbc.sql(
+            "select * from order_sync where integration_id = :i and order_number = :n"
+                + " order by shop_order_id desc limit 1")
+        .param("i", integrationId)
+        .param("n", orderNumber)
+        .query(JdbcOrderSyncStore::map)
+        .optional();
+  }
+
+  @Override
   public List<OrderSync> list(UUID integrationId, Set<SyncState> states, int offset, int limit) {
     if (states.isEmpty()) {
       return List.of();

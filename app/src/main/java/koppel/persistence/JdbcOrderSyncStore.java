@@ -94,17 +94,6 @@ class JdbcOrderSyncStore implements OrderSyncStore {
   }
 
   @Override
-  public Optional<OrderSync> findByNumber(UUID integrationId, String orderNumber) {
-    return jdbc.sql(
-            "select * from order_sync where integration_id = :i and order_number = :n"
-                + " order by shop_order_id desc limit 1")
-        .param("i", integrationId)
-        .param("n", orderNumber)
-        .query(JdbcOrderSyncStore::map)
-        .optional();
-  }
-
-  @Override
   public void updateFacts(OrderKey key, ShopOrder order, Instant now) {
     keyed(
             """

@@ -133,7 +133,7 @@ class CustomersAndItemsIT {
     awaitAll(seeded, List.of(id), "FAILED", 30);
     JsonNode error = ShopOrders.koppelView(system, seeded, id).path("order").path("error");
     assertThat(error.path("code").asString()).isEqualTo("CUSTOMER_EMAIL_MISSING");
-    assertThat(error.path("resolution").asString()).contains("fallback debtor");
+    assertThat(error.path("resolution").asString()).contains("Debtor for guest orders");
     assertThat(exact.rows(seeded.division(), "crm/Accounts")).isEmpty();
 
     String guests = system.createDebtor(seeded, "9999", "Webshop guests").path("ID").asString();

@@ -258,7 +258,9 @@ class CrossMerchantIT {
         }
         if (r.statusCode() >= 400) {
           for (String marker : aliceMarkers().subList(0, 5)) {
-            if (seen.contains(marker)) {
+            // an error page may repeat the address the caller typed (the language switch links
+            // back to it); what the caller sent is no leak, anything else of Alice's is
+            if (seen.replace(URI.create(url).getPath(), "").contains(marker)) {
               leaks.add(route + " (" + r.statusCode() + ") shows " + marker);
             }
           }

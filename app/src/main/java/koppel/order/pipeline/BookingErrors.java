@@ -217,8 +217,8 @@ public final class BookingErrors {
             "CUSTOMER_EMAIL_MISSING",
             "This guest order has no e-mail address, and Koppel matches debtors by e-mail"
                 + " address only.",
-            "Choose a debtor for guest orders on the Configuration tab → fallback debtor for guests (or"
-                + " add the e-mail address to the order in KMO Shops), then press Process on the Errors tab.");
+            "Choose a debtor on the Configuration tab → \"Debtor for guest orders\" (or add the"
+                + " e-mail address to the order in KMO Shops), then press Process on the Errors tab.");
   }
 
   public static BookingError icpDebtorVatNumber(String debtor, String onDebtor, String checked) {

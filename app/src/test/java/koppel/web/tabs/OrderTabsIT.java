@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Report, Errors, Open and support pages in a real browser, against the sandboxes: a paid order
  * is on Report (found by the search, in the CSV); an order with an unmapped VAT rate is on Errors
- * with its resolution, More info shows its history, Report problem mails support, and after the VAT
- * row is added Process books it; an unpaid order waits on Open until it is paid; "Ask us" stores
- * and mails a question.
+ * with its resolution, More info shows its history, Report problem mails support, Preview shows the
+ * same error, the VAT row is added on the Configuration tab and Process books it; an unpaid order
+ * waits on Open until it is paid; "Ask us" stores and mails a question.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderTabsIT {
@@ -126,8 +127,24 @@ class OrderTabsIT {
           .contains("KOP-")
           .contains("History");
 
-      // the cause fixed (a row for 12 %), Process from the Errors tab books it
-      addTwelvePercentRow();
+      // Preview shows the same error before anything is fixed
+      en.click(By.id("tab-preview"));
+      en.click(By.id("preview-" + broken));
+      assertThat(en.text(By.id("preview-error-code"))).isEqualTo(code);
+      en.screenshot("walkthrough-preview-error-en");
+      // the cause fixed on the Configuration tab (a VAT row for 12 %), Process books it
+      en.click(By.id("tab-configuration"));
+      new Select(en.find(By.cssSelector("#vat-BE-12 select[name$='.vatCode']")))
+          .selectByValue("12");
+      new Select(en.find(By.cssSelector("#vat-BE-12 select[name$='.glAccount']")))
+          .selectByValue("700200");
+      en.click(By.id("save"));
+      assertThat(en.text(By.id("notice-saved"))).contains("saved");
+      en.screenshot("walkthrough-configuration-fixed-en");
+      en.click(By.id("tab-preview"));
+      en.click(By.id("preview-" + broken));
+      assertThat(en.text(By.id("preview-type"))).isEqualTo("Sales invoice");
+      assertThat(en.present(By.id("preview-error"))).isFalse();
       en.open(system.appUrl() + "/dashboard/errors");
       en.click(By.id("pick-" + broken));
       en.click(By.id("process-selected"));
@@ -351,26 +368,5 @@ class OrderTabsIT {
                         "vatRate",
                         "12"))))
         .json();
-  }
-
-  private static void addTwelvePercentRow() {
-    String revenue = system.glAccount(shop.division(), "700000");
-    system.operatorPut(
-        "/api/operator/integrations/" + shop.integrationId() + "/vat-mappings",
-        List.of(vat("21", "13", revenue), vat("6", "11", revenue), vat("12", "12", revenue)));
-  }
-
-  private static Map<String, Object> vat(String rate, String code, String gl) {
-    return Map.of(
-        "kind",
-        "COUNTRY",
-        "country",
-        "BE",
-        "rate",
-        new BigDecimal(rate),
-        "vatCode",
-        code,
-        "glAccount",
-        gl);
   }
 }
