@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeds the demo over the real APIs: a Belgian Exact administration and app registration, a Belgian
- * shop with Koppel installed, the integration with its settings and VAT mapping, and a few orders
- * that show every state (booked, waiting for payment, cancelled, broken). Skips what a previous run
+ * shop with Koppel installed, the integration with its settings and VAT mapping, a month of orders
+ * that show every state (booked, waiting for payment, cancelled, broken) and an import of forty
+ * older orders, so every tab of the dashboard has something to show. Skips what a previous run
  * already created.
  */
 final class DemoSeed {
@@ -28,6 +31,8 @@ final class DemoSeed {
   static final String PASSWORD = "demo";
   static final int DIVISION = 100_001;
   static final String GUEST_DEBTOR = "9999";
+  static final int PAST_ORDERS = 40;
+  private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   record Result(int division, long shopId, String summary) {}
@@ -118,6 +123,27 @@ final class DemoSeed {
             Map.of("clientId", DemoLauncher.CLIENT_ID),
             false);
 
+    // forty orders of the month before, placed before Koppel was installed: the Migration tab
+    // brings them in (no webhook reached Koppel for them)
+    LocalDate today = LocalDate.now(BRUSSELS);
+    LocalDate pastFrom = today.minusDays(60);
+    LocalDate pastTo = today.minusDays(31);
+    call(
+        "POST",
+        shopUrl + "/admin/shops/" + shopId + "/generate",
+        Map.of(
+            "count",
+            PAST_ORDERS,
+            "seed",
+            2025,
+            "from",
+            pastFrom.atTime(8, 0).atZone(BRUSSELS).toOffsetDateTime().toString(),
+            "to",
+            pastTo.atTime(20, 0).atZone(BRUSSELS).toOffsetDateTime().toString(),
+            "brokenRate",
+            0.0),
+        false);
+
     String id =
         existing.isEmpty()
             ? call(
@@ -192,6 +218,20 @@ final class DemoSeed {
             GUEST_DEBTOR),
         true);
     call("PUT", base + "/vat-mappings", vatMappings(), true);
+    // saved once as the merchant's Configuration tab saves it: checked, and marked complete, so
+    // the dashboard opens on the Report rather than on the installation wizard
+    String asMerchant = "?integration=" + id;
+    JsonNode saved =
+        call(
+            "PUT",
+            appUrl + "/api/configuration" + asMerchant,
+            call("GET", appUrl + "/api/configuration" + asMerchant, null, true),
+            true);
+    if (!saved.path("complete").asBoolean()) {
+      throw new IllegalStateException("The demo's configuration is incomplete: " + saved);
+    }
+    // a paying customer: the Profile tab shows this month's subscription invoice
+    call("PUT", base + "/subscription", Map.of("active", true), true);
 
     // a realistic month: B2C and B2B, OSS destinations, ICP, exports, discounts, fees, late
     // bank transfers, cancellations and a few broken orders
@@ -201,7 +241,13 @@ final class DemoSeed {
         shopUrl + "/admin/shops/" + shopId + "/generate",
         Map.of("count", count, "seed", 2026, "brokenRate", 0.04),
         false);
-    String summary = awaitSettled(id, count);
+    awaitSettled(id, count);
+    call(
+        "POST",
+        appUrl + "/api/imports" + asMerchant,
+        Map.of("from", pastFrom.toString(), "to", pastTo.toString()),
+        true);
+    String summary = awaitSettled(id, count + PAST_ORDERS);
     return new Result(DIVISION, shopId, summary);
   }
 

@@ -40,6 +40,39 @@ class DemoSeedIT {
           .doesNotContain("BOOKING")
           .as("guests are booked on the guest debtor")
           .doesNotContain("CUSTOMER_EMAIL_MISSING");
+      // every tab has something to show: booked, failed and waiting orders, a complete
+      // configuration, an import of the month before, a subscription invoice
+      JsonNode report = merchant("GET", demo.appUrl() + "/api/report", null);
+      assertThat(report.path("total").asInt()).as("booked this month").isPositive();
+      JsonNode counts = merchant("GET", demo.appUrl() + "/api/orders?size=1000", null);
+      assertThat(counts.path("orders").valueStream().map(o -> o.path("state").asString()))
+          .contains("BOOKED", "FAILED", "OPEN");
+      assertThat(
+              merchant("GET", demo.appUrl() + "/api/installation", null)
+                  .path("complete")
+                  .asBoolean())
+          .as("installation complete: both dots green, configuration saved")
+          .isTrue();
+      assertThat(merchant("GET", demo.appUrl() + "/api/imports", null).toString()).contains("DONE");
+      assertThat(merchant("GET", demo.appUrl() + "/api/profile", null).toString())
+          .contains("\"subscriptionActive\":true");
+
+      // what Koppel e-mails lands in the demo's mailbox page
+      merchant(
+          "POST",
+          demo.appUrl() + "/api/tickets",
+          Map.of("subject", "Demo question", "question", "Where do I find my invoices?"));
+      String mailbox = "";
+      for (int i = 0; i < 120 && !mailbox.contains("Demo question"); i++) {
+        Thread.sleep(250);
+        mailbox =
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(demo.mailbox().url)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+      }
+      assertThat(mailbox).contains("Demo question").contains("Where do I find my invoices?");
+
       String rows = demo.exactUrl() + "/admin/divisions/" + seeded.division() + "/";
 
       Map<String, Integer> debtors = new HashMap<>();
@@ -75,6 +108,28 @@ class DemoSeedIT {
             HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  /** The demo merchant's JSON API (HTTP basic, as any API client of the merchant calls it). */
+  private static JsonNode merchant(String method, String url, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString((DemoSeed.LOGIN + ":" + DemoSeed.PASSWORD).getBytes()));
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + url + " " + r.body()).isLessThan(300);
     return JSON.readTree(r.body());
   }
 
