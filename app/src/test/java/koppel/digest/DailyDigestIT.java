@@ -61,51 +61,7 @@ class DailyDigestIT {
 
   /** An order with a line at 12 %, a rate the seeded VAT table has no Exact code for: FAILED. */
   private static long brokenOrder(String email) {
-    long id =
-        Http.post(
-                system.shopsUrl + "/admin/shops/" + shop.shopId() + "/orders",
-                Map.of(
-                    "status",
-                    "processing",
-                    "paymentStatus",
-                    "paid",
-                    "paymentMethodCode",
-                    "bancontact",
-                    "paymentMethodTitle",
-                    "Bancontact",
-                    "customer",
-                    Map.of(
-                        "email", email, "firstName", "Els", "lastName", "Fout", "isCompany", false),
-                    "billingAddress",
-                    Map.of(
-                        "name",
-                        "Els Fout",
-                        "street",
-                        "Veldstraat",
-                        "number",
-                        "3",
-                        "zipcode",
-                        "9000",
-                        "city",
-                        "Gent",
-                        "countryCode",
-                        "BE"),
-                    "lines",
-                    List.of(
-                        Map.of(
-                            "sku",
-                            "KAAS-1",
-                            "name",
-                            "Kaas",
-                            "quantity",
-                            "1",
-                            "unitPrice",
-                            "11.20",
-                            "vatRate",
-                            "12"))))
-            .json()
-            .path("id")
-            .asLong();
+    long id = ShopOrders.twelvePercentOrder(system, shop, email).path("id").asLong();
     ShopOrders.awaitState(system, shop, id, "FAILED", 60);
     return id;
   }

@@ -70,6 +70,55 @@ public final class ShopOrders {
         .json();
   }
 
+  /**
+   * A paid one-line order at 12 %: a Belgian rate the seeded VAT table has no Exact code for, so
+   * Koppel stops it (VAT_CODE_MISSING) until the merchant adds the row.
+   */
+  public static JsonNode twelvePercentOrder(
+      KoppelSystem system, KoppelSystem.Seeded seeded, String email) {
+    return Http.post(
+            system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
+            Map.of(
+                "status",
+                "processing",
+                "paymentStatus",
+                "paid",
+                "paymentMethodCode",
+                "bancontact",
+                "paymentMethodTitle",
+                "Bancontact",
+                "customer",
+                Map.of("email", email, "firstName", "An", "lastName", "Claes", "isCompany", false),
+                "billingAddress",
+                Map.of(
+                    "name",
+                    "An Claes",
+                    "street",
+                    "Veldstraat",
+                    "number",
+                    "3",
+                    "zipcode",
+                    "9000",
+                    "city",
+                    "Gent",
+                    "countryCode",
+                    "BE"),
+                "lines",
+                List.of(
+                    Map.of(
+                        "sku",
+                        "BORD-12",
+                        "name",
+                        "Bord",
+                        "quantity",
+                        "1",
+                        "unitPrice",
+                        "11.20",
+                        "vatRate",
+                        "12"))))
+        .json();
+  }
+
   /** A one-line order (a lamp at 21 %) paid by bank transfer, in the given state. */
   public static JsonNode lampOrder(
       KoppelSystem system,

@@ -69,7 +69,7 @@ class OrderTabsIT {
     String paidNumber =
         ShopOrders.koppelView(system, shop, paid).path("order").path("orderNumber").asString();
 
-    long broken = twelvePercentOrder("an@example.be").path("id").asLong();
+    long broken = ShopOrders.twelvePercentOrder(system, shop, "an@example.be").path("id").asLong();
     ShopOrders.awaitState(system, shop, broken, "FAILED", 60);
     String code =
         ShopOrders.koppelView(system, shop, broken)
@@ -323,50 +323,5 @@ class OrderTabsIT {
                 .path("total")
                 .asLong())
         .isZero();
-  }
-
-  /** A paid order with one line at 12 %, a rate the seeded VAT table has no row for. */
-  private static JsonNode twelvePercentOrder(String email) {
-    return Http.post(
-            system.shopsUrl + "/admin/shops/" + shop.shopId() + "/orders",
-            Map.of(
-                "status",
-                "processing",
-                "paymentStatus",
-                "paid",
-                "paymentMethodCode",
-                "bancontact",
-                "paymentMethodTitle",
-                "Bancontact",
-                "customer",
-                Map.of("email", email, "firstName", "An", "lastName", "Claes", "isCompany", false),
-                "billingAddress",
-                Map.of(
-                    "name",
-                    "An Claes",
-                    "street",
-                    "Veldstraat",
-                    "number",
-                    "3",
-                    "zipcode",
-                    "9000",
-                    "city",
-                    "Gent",
-                    "countryCode",
-                    "BE"),
-                "lines",
-                List.of(
-                    Map.of(
-                        "sku",
-                        "BORD-12",
-                        "name",
-                        "Bord",
-                        "quantity",
-                        "1",
-                        "unitPrice",
-                        "11.20",
-                        "vatRate",
-                        "12"))))
-        .json();
   }
 }
