@@ -40,6 +40,39 @@ class MessageBundlesTest {
     }
   }
 
+  /**
+   * Every error code the booking can end with has its plain words and resolution in the orders
+   * bundle (so a Dutch merchant reads Dutch): the codes are read from the classes that make them.
+   */
+  @Test
+  void everyErrorCodeHasItsWordsInBothLanguages() throws IOException {
+    Pattern code = Pattern.compile("\"([A-Z][A-Z]+(?:_[A-Z]+)+)\"");
+    Set<String> codes = new TreeSet<>();
+    for (String source :
+        new String[] {
+          "src/main/java/koppel/order/pipeline/BookingErrors.java",
+          "src/main/java/koppel/vat/VatClassifier.java"
+        }) {
+      Matcher m = code.matcher(Files.readString(Path.of(source)));
+      while (m.find()) {
+        codes.add(m.group(1));
+      }
+    }
+    // warnings of the classifier that go into the history, never the Errors tab
+    codes.removeAll(Set.of("VIES_UNKNOWN", "HOME_VAT_ON_DISTANCE_SALE", "RATE_NOT_OF_DESTINATION"));
+    assertThat(codes).contains("VAT_CODE_MISSING", "ICP_VAT_NUMBER_INVALID", "UNKNOWN_COUNTRY");
+    Properties en = load("i18n/orders.properties");
+    Set<String> missing = new TreeSet<>();
+    for (String c : codes) {
+      for (String part : new String[] {".message", ".resolution"}) {
+        if (en.getProperty("orders.error." + c + part) == null) {
+          missing.add(c + part);
+        }
+      }
+    }
+    assertThat(missing).as("error codes without words in the orders bundle").isEmpty();
+  }
+
   @Test
   void everyKeyATemplateNamesExists() throws IOException {
     Set<String> known = new TreeSet<>();
