@@ -92,8 +92,13 @@ class JdbcIntegrationStore implements IntegrationStore {
 
   @Override
   public void setSubscriptionActive(UUID integrationId, boolean active) {
-    jdbc.sql("update integration set subscription_active = :a, updated_at = :now where id = :id")
-        .param("a", active)
+    set(integrationId, "subscription_active", active);
+  }
+
+  /** One column of the integration, changed now ({@code column} is one of ours, never input). */
+  private void set(UUID integrationId, String column, Object value) {
+    jdbc.sql("update integration set " + column + " = :v, updated_at = :now where id = :id")
+        .param("v", value)
         .param("now", ts(clock.instant()))
         .param("id", integrationId)
         .update();
@@ -109,20 +114,12 @@ class JdbcIntegrationStore implements IntegrationStore {
 
   @Override
   public void setStartDate(UUID integrationId, java.time.LocalDate startDate) {
-    jdbc.sql("update integration set start_date = :d, updated_at = :now where id = :id")
-        .param("d", startDate == null ? null : Date.valueOf(startDate))
-        .param("now", ts(clock.instant()))
-        .param("id", integrationId)
-        .update();
+    set(integrationId, "start_date", startDate == null ? null : Date.valueOf(startDate));
   }
 
   @Override
   public void setNotificationEmail(UUID integrationId, String email) {
-    jdbc.sql("update integration set notification_email = :e, updated_at = :now where id = :id")
-        .param("e", email)
-        .param("now", ts(clock.instant()))
-        .param("id", integrationId)
-        .update();
+    set(integrationId, "notification_email", email);
   }
 
   @Override
