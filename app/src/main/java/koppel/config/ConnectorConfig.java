@@ -9,10 +9,12 @@ import koppel.connector.kmoshops.KmoShopsShopSystem;
 import koppel.connector.kmoshops.KmoShopsWebhooks;
 import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
+import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.ClusterLock;
 import koppel.order.port.ConnectionStore;
 import koppel.order.port.IntegrationLifecycle;
+import koppel.order.port.MirrorStore;
 import koppel.order.port.OrderIntake;
 import koppel.order.port.RateLimitStore;
 import koppel.order.port.ShopAuthorization;
@@ -37,7 +39,12 @@ class ConnectorConfig {
         e.minutelyLimit(),
         e.dailyLimit(),
         e.rateLimitMargin(),
-        e.minuteReserve());
+        e.minuteReserve(),
+        e.importMinuteReserve(),
+        e.importDayReserve(),
+        e.mirror(),
+        e.mirrorFreshFor(),
+        e.mirrorRetryAfter());
   }
 
   @Bean
@@ -46,8 +53,14 @@ class ConnectorConfig {
       ConnectionStore connections,
       ClusterLock cluster,
       RateLimitStore limits,
+      MirrorStore mirror,
       Clock clock) {
-    return new ExactConnector(settings, connections, cluster, limits, clock);
+    return new ExactConnector(settings, connections, cluster, limits, mirror, clock);
+  }
+
+  @Bean
+  AccountingMirror accountingMirror(ExactConnector exact) {
+    return exact.mirror();
   }
 
   @Bean

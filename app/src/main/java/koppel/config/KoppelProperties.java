@@ -54,7 +54,12 @@ public record KoppelProperties(
       @DefaultValue("5000") int dailyLimit,
       @DefaultValue("1s") Duration rateLimitMargin,
       @DefaultValue("4") int minuteReserve,
-      @DefaultValue("20d") Duration keepAliveAfter) {}
+      @DefaultValue("20d") Duration keepAliveAfter,
+      @DefaultValue("20") int importMinuteReserve,
+      @DefaultValue("500") int importDayReserve,
+      @DefaultValue("true") boolean mirror,
+      @DefaultValue("1m") Duration mirrorFreshFor,
+      @DefaultValue("1h") Duration mirrorRetryAfter) {}
 
   /** The KMO Shops app registration. */
   public record KmoShops(

@@ -7,7 +7,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.SyncState;
+import koppel.order.port.BackgroundWork;
 import koppel.order.port.BookOrder;
+import koppel.order.port.OrderSync;
 import koppel.order.port.OrderSyncStore;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,9 @@ public class BookOrderJob {
         .execute(
             (instance, context) -> {
               OrderKey key = OrderKey.parse(instance.getId());
-              BookOrder.Result result = bookOrder.attempt(key);
+              // an imported order's calls leave part of the division's budget to live orders
+              boolean imported = orders.find(key).map(OrderSync::imported).orElse(false);
+              BookOrder.Result result = BackgroundWork.run(imported, () -> bookOrder.attempt(key));
               if (result instanceof BookOrder.RetryAt retry) {
                 return (complete, operations) -> operations.reschedule(complete, retry.at());
               }

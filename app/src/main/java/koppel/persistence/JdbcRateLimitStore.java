@@ -79,10 +79,11 @@ class JdbcRateLimitStore implements RateLimitStore {
                     + " then minute_limit else minute_remaining end) > :reserve"
                     + " and (case when "
                     + DAY_ROLLS
-                    + " then day_limit else day_remaining end) > 0")
+                    + " then day_limit else day_remaining end) > :dayReserve")
             .param("scope", scope)
             .param("margin", d.margin().toMillis() / 1000.0)
             .param("reserve", d.minuteReserve())
+            .param("dayReserve", d.dayReserve())
             .param("now", ts(now))
             .param("nextMinute", ts(nextMinute))
             .param("nextDay", ts(nextDay))
@@ -93,7 +94,8 @@ class JdbcRateLimitStore implements RateLimitStore {
     return budget(scope)
         .map(
             b -> {
-              boolean dayExhausted = b.day().remaining() <= 0 && b.day().reset().isAfter(now);
+              boolean dayExhausted =
+                  b.day().remaining() <= d.dayReserve() && b.day().reset().isAfter(now);
               Instant reset = dayExhausted ? b.day().reset() : b.minute().reset();
               return reset.plus(d.margin()).isAfter(now)
                   ? reset.plus(d.margin())

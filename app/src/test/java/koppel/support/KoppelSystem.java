@@ -167,8 +167,25 @@ public final class KoppelSystem implements AutoCloseable {
    */
   public Seeded seedIntegration(
       String login, java.time.LocalDate startDate, boolean shopPricesIncludeVat) {
-    JsonNode division = Http.post(exactUrl + "/admin/divisions", Map.of("country", "BE")).json();
-    int code = division.path("code").asInt();
+    return seedIntegration(login, startDate, shopPricesIncludeVat, null);
+  }
+
+  /**
+   * As {@link #seedIntegration(String, java.time.LocalDate, boolean)}, booking into an existing
+   * division (two shops sharing one administration) when {@code sharedDivision} is given.
+   */
+  public Seeded seedIntegration(
+      String login,
+      java.time.LocalDate startDate,
+      boolean shopPricesIncludeVat,
+      Integer sharedDivision) {
+    int code =
+        sharedDivision != null
+            ? sharedDivision
+            : Http.post(exactUrl + "/admin/divisions", Map.of("country", "BE"))
+                .json()
+                .path("code")
+                .asInt();
     Http.post(
         exactUrl + "/admin/clients",
         Map.of(

@@ -330,7 +330,7 @@ public class ExactAccountingSystem implements AccountingSystem {
     return "$filter=" + ODataFilter.encode(filter) + "&$select=" + select + "&$top=" + top;
   }
 
-  private static Account account(JsonNode r) {
+  static Account account(JsonNode r) {
     return new Account(
         uuid(r, "ID"),
         text(r, "Code"),
@@ -350,7 +350,7 @@ public class ExactAccountingSystem implements AccountingSystem {
         text(r, "Country"));
   }
 
-  private static UUID uuid(JsonNode node, String field) {
+  static UUID uuid(JsonNode node, String field) {
     String value = text(node, field);
     return value == null || value.isBlank() ? null : UUID.fromString(value);
   }
@@ -367,7 +367,7 @@ public class ExactAccountingSystem implements AccountingSystem {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
     if (v.isNull() || v.isMissingNode() || v.isObject() || v.isArray()) {
       return null;

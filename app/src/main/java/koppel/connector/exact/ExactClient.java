@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.SystemConnection;
@@ -58,6 +60,31 @@ final class ExactClient {
 
   private List<JsonNode> getInDivision(
       SystemConnection c, String division, String path, String query, int maxRows) {
+    List<JsonNode> rows = new ArrayList<>();
+    pages(c, division, path, query, page -> rows.addAll(page), () -> rows.size() < maxRows);
+    return rows;
+  }
+
+  /**
+   * GET in the given division, every page (each one call), each handed to {@code page} as it
+   * arrives: a long read keeps what it read when a later page fails.
+   */
+  void forEachPage(
+      UUID integrationId,
+      String division,
+      String path,
+      String query,
+      Consumer<List<JsonNode>> page) {
+    pages(tokens.connection(integrationId), division, path, query, page, () -> true);
+  }
+
+  private void pages(
+      SystemConnection c,
+      String division,
+      String path,
+      String query,
+      Consumer<List<JsonNode>> page,
+      BooleanSupplier more) {
     String url =
         c.baseUrl()
             + "/api/v1/"
@@ -65,26 +92,26 @@ final class ExactClient {
             + "/"
             + path
             + (query == null || query.isEmpty() ? "" : "?" + query);
-    List<JsonNode> rows = new ArrayList<>();
-    while (url != null && rows.size() < maxRows) {
-      String page = url;
+    while (url != null && more.getAsBoolean()) {
+      String next = url;
       ExactResponse r =
           exchange(
               c,
               division,
               token ->
-                  ExactHttp.request(page)
+                  ExactHttp.request(next)
                       .header("Authorization", "Bearer " + token.accessToken())
                       .GET(),
               false,
               "GET " + path);
       JsonNode d = parse(r, path).path("d");
       JsonNode results = d.isArray() ? d : d.path("results");
+      List<JsonNode> rows = new ArrayList<>();
       results.forEach(rows::add);
-      JsonNode next = d.path("__next");
-      url = next.isString() && !next.asString().isBlank() ? next.asString() : null;
+      page.accept(rows);
+      JsonNode link = d.path("__next");
+      url = link.isString() && !link.asString().isBlank() ? link.asString() : null;
     }
-    return rows;
   }
 
   /** GET on an endpoint without a division (current/Me): not rate limited by Exact. */

@@ -3,9 +3,11 @@ package koppel.connector.exact;
 import java.time.Clock;
 import koppel.order.port.AccountingAuthorization;
 import koppel.order.port.AccountingMasterData;
+import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.ClusterLock;
 import koppel.order.port.ConnectionStore;
+import koppel.order.port.MirrorStore;
 import koppel.order.port.RateLimitStore;
 
 /**
@@ -17,12 +19,14 @@ public class ExactConnector {
   private final ExactAccountingSystem accounting;
   private final ExactAuthorization authorization;
   private final ExactMasterData masterData;
+  private final ExactMirror mirror;
 
   public ExactConnector(
       ExactSettings settings,
       ConnectionStore connections,
       ClusterLock cluster,
       RateLimitStore limits,
+      MirrorStore mirrorStore,
       Clock clock) {
     ExactHttp http = new ExactHttp(settings);
     ExactTokens tokens = new ExactTokens(connections, cluster, http, settings, clock);
@@ -31,6 +35,7 @@ public class ExactConnector {
     this.accounting = new ExactAccountingSystem(client);
     this.authorization = new ExactAuthorization(http, tokens, client, connections, settings, clock);
     this.masterData = new ExactMasterData(client);
+    this.mirror = new ExactMirror(client, mirrorStore, cluster, settings, clock);
   }
 
   public AccountingSystem accounting() {
@@ -39,6 +44,10 @@ public class ExactConnector {
 
   public AccountingAuthorization authorization() {
     return authorization;
+  }
+
+  public AccountingMirror mirror() {
+    return mirror;
   }
 
   public AccountingMasterData masterData() {

@@ -3,6 +3,7 @@ package koppel.connector.exact;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import koppel.order.port.BackgroundWork;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.RateLimitStore;
 import koppel.order.port.SystemConnection;
@@ -12,7 +13,8 @@ import koppel.order.port.SystemConnection;
  * nodes, so the budget lives in the database. Each call reserves one unit first; when none is left
  * the call is not made and the caller gets {@link ExternalSystemException.RateLimited} with the
  * reset time, so no worker thread ever sleeps. Exact's X-RateLimit headers correct the budget after
- * every answer.
+ * every answer. Background work (an import) may not take the last {@code importMinuteReserve} calls
+ * of a minute nor the last {@code importDayReserve} of a day: those are for live orders.
  */
 final class ExactRateGovernor {
 
@@ -27,6 +29,8 @@ final class ExactRateGovernor {
   }
 
   void reserve(SystemConnection c, String division) {
+    // an import leaves part of every minute and day to live orders of every shop in the division
+    boolean background = BackgroundWork.active();
     Optional<Instant> back =
         store.reserve(
             scope(division),
@@ -34,7 +38,8 @@ final class ExactRateGovernor {
                 settings.minutelyLimit(),
                 settings.dailyLimit(),
                 settings.rateLimitMargin(),
-                settings.minuteReserve()),
+                settings.minuteReserve() + (background ? settings.importMinuteReserve() : 0),
+                background ? settings.importDayReserve() : 0),
             clock.instant());
     if (back.isPresent()) {
       throw new ExternalSystemException.RateLimited(

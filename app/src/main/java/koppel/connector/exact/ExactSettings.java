@@ -8,7 +8,10 @@ import java.time.Duration;
  * ({@code refreshBeforeExpiry}), never before {@code minTokenAge}. The limits are what Koppel
  * assumes until Exact's headers say otherwise; {@code rateLimitMargin} absorbs clock skew at a
  * window's reset; {@code minuteReserve} calls of each minute stay unused for calls in flight that
- * Exact will count in the next minute.
+ * Exact will count in the next minute. Background work (imports) leaves {@code importMinuteReserve}
+ * calls of each minute and {@code importDayReserve} of each day to live orders. The mirror of
+ * accounts and items ({@code mirror}) answers when read less than {@code mirrorFreshFor} ago, and
+ * pauses for {@code mirrorRetryAfter} when Exact refuses its reads.
  */
 public record ExactSettings(
     String clientId,
@@ -20,4 +23,9 @@ public record ExactSettings(
     int minutelyLimit,
     int dailyLimit,
     Duration rateLimitMargin,
-    int minuteReserve) {}
+    int minuteReserve,
+    int importMinuteReserve,
+    int importDayReserve,
+    boolean mirror,
+    Duration mirrorFreshFor,
+    Duration mirrorRetryAfter) {}

@@ -64,7 +64,7 @@ class AddressStep {
       return bound.get().exactId();
     }
     return lock.exclusively(
-        key.integrationId(),
+        ClusterLock.ANY_INTEGRATION,
         List.of("address:" + division + ":" + bindingKey),
         () ->
             bindings

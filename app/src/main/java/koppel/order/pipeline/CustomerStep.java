@@ -13,6 +13,7 @@ import koppel.integration.IntegrationStore;
 import koppel.integration.PaymentMethodDebtor;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.ShopOrder;
+import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
 import koppel.order.port.BindingStore.Binding;
@@ -28,15 +29,18 @@ import org.springframework.stereotype.Component;
  * Step 1: the debtor. In order of precedence: the fixed debtor of the order's payment method (never
  * for ICP orders); for a guest without an e-mail address, the configured fallback debtor (or a
  * clear failure — never a guess on name and postcode); otherwise the debtor with the order's e-mail
- * address: bound before → that one; else, under the cluster lock of that e-mail address, looked up
- * in Exact and bound, or created and bound at once. Koppel creates debtors but never changes them.
- * An ICP order's debtor must carry the VAT number that was checked, because Exact takes the ICP
- * listing from the account.
+ * address: bound before → that one; else, under the cluster lock of that e-mail address in the
+ * division (held across integrations: two shops may book into one division), found in Koppel's
+ * current copy of the division's accounts (or, when the copy is not current, looked up in Exact)
+ * and bound, or created, put in the copy and bound at once. Koppel creates debtors but never
+ * changes them. An ICP order's debtor must carry the VAT number that was checked, because Exact
+ * takes the ICP listing from the account.
  */
 @Component
 class CustomerStep {
 
   private final AccountingSystem accounting;
+  private final AccountingMirror mirror;
   private final BindingStore bindings;
   private final IntegrationStore integrations;
   private final ClusterLock lock;
@@ -45,12 +49,14 @@ class CustomerStep {
 
   CustomerStep(
       AccountingSystem accounting,
+      AccountingMirror mirror,
       BindingStore bindings,
       IntegrationStore integrations,
       ClusterLock lock,
       EventLog events,
       Clock clock) {
     this.accounting = accounting;
+    this.mirror = mirror;
     this.bindings = bindings;
     this.integrations = integrations;
     this.lock = lock;
@@ -95,7 +101,7 @@ class CustomerStep {
             .orElseGet(
                 () ->
                     lock.exclusively(
-                        key.integrationId(),
+                        ClusterLock.ANY_INTEGRATION,
                         List.of("customer:" + division + ":" + email),
                         () -> findOrCreate(key, division, order, email, settings, situation)));
     if (icp) {
@@ -145,8 +151,7 @@ class CustomerStep {
               .orElse(null);
       return new Debtor(bound.get().exactId(), bound.get().code(), name, null);
     }
-    Set<String> asked = new LinkedHashSet<>(List.of(email, order.customer().email().trim()));
-    return accounting.findAccountsByEmail(integrationId, division, asked).stream()
+    return accountsWith(integrationId, division, email, order).stream()
         .filter(a -> a.email() != null && a.email().trim().equalsIgnoreCase(email))
         .sorted(
             Comparator.comparing((AccountingSystem.Account a) -> !a.customer())
@@ -171,10 +176,8 @@ class CustomerStep {
     if (boundMeanwhile.isPresent()) {
       return boundMeanwhile.get();
     }
-    // Exact may compare strings case-sensitively: ask for the address as typed and lower-cased
-    Set<String> asked = new LinkedHashSet<>(List.of(email, order.customer().email().trim()));
     List<AccountingSystem.Account> found =
-        accounting.findAccountsByEmail(key.integrationId(), division, asked).stream()
+        accountsWith(key.integrationId(), division, email, order).stream()
             .filter(a -> a.email() != null && a.email().trim().equalsIgnoreCase(email))
             .sorted(
                 Comparator.comparing((AccountingSystem.Account a) -> !a.customer())
@@ -196,6 +199,7 @@ class CustomerStep {
       account =
           accounting.createAccount(
               key.integrationId(), division, newCustomer(order, email, settings, situation));
+      mirror.created(division, account);
       record(
           key,
           "Created debtor "
@@ -210,6 +214,18 @@ class CustomerStep {
         BindingKind.CUSTOMER,
         email,
         new Binding(account.id(), account.code(), blankToNull(account.vatNumber())));
+  }
+
+  /**
+   * The accounts with this e-mail address: from Koppel's copy of the division when it is current,
+   * else asked of Exact (as typed and lower-cased: Exact may compare strings case-sensitively).
+   */
+  private List<AccountingSystem.Account> accountsWith(
+      UUID integrationId, String division, String email, ShopOrder order) {
+    Set<String> asked = new LinkedHashSet<>(List.of(email, order.customer().email().trim()));
+    return mirror
+        .accountsByEmail(integrationId, division, asked)
+        .orElseGet(() -> accounting.findAccountsByEmail(integrationId, division, asked));
   }
 
   /** The debtor of an ICP order must carry the number VIES checked; else a human decides. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.OrderLine;
+import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.BindingStore;
 import koppel.order.port.BindingStore.Binding;
@@ -30,8 +31,10 @@ import org.springframework.stereotype.Component;
  * <p>The matching rule: a product is the Exact item whose code is the product's SKU; if there is
  * none, the item whose barcode is the product's EAN. Only when neither exists is an item created,
  * with the SKU as its code (the EAN when there is no SKU, else KMO-&lt;product id&gt;) and the EAN
- * as its barcode. All unknown products of an order are looked up in one call, under the cluster
- * lock of each product, and bound at once; existing items are never changed.
+ * as its barcode. All unknown products of an order are found at once — in Koppel's current copy of
+ * the division's items, else in one call to Exact per 40 products — under the cluster lock of each
+ * product in the division (held across integrations), and bound at once; existing items are never
+ * changed.
  */
 @Component
 class ProductsStep {
@@ -40,6 +43,7 @@ class ProductsStep {
   private static final int LOOKUP_CHUNK = 40;
 
   private final AccountingSystem accounting;
+  private final AccountingMirror mirror;
   private final BindingStore bindings;
   private final ClusterLock lock;
   private final EventLog events;
@@ -47,11 +51,13 @@ class ProductsStep {
 
   ProductsStep(
       AccountingSystem accounting,
+      AccountingMirror mirror,
       BindingStore bindings,
       ClusterLock lock,
       EventLog events,
       Clock clock) {
     this.accounting = accounting;
+    this.mirror = mirror;
     this.bindings = bindings;
     this.lock = lock;
     this.events = events;
@@ -73,7 +79,8 @@ class ProductsStep {
       List<String> lockKeys =
           missing.stream().map(p -> "item:" + division + ":" + p.key()).toList();
       ids.putAll(
-          lock.exclusively(integrationId, lockKeys, () -> findOrCreate(order, division, missing)));
+          lock.exclusively(
+              ClusterLock.ANY_INTEGRATION, lockKeys, () -> findOrCreate(order, division, missing)));
     }
     return ids;
   }
@@ -130,6 +137,7 @@ class ProductsStep {
 
   private AccountingSystem.Item create(OrderKey order, String division, DocumentMapper.Product p) {
     AccountingSystem.Item item = accounting.createItem(order.integrationId(), division, p.item());
+    mirror.created(division, item);
     events.record(
         order,
         "ITEM",
@@ -144,9 +152,28 @@ class ProductsStep {
     return item;
   }
 
-  /** Every unknown product's code and barcode in as few calls as the URL length allows. */
+  /**
+   * Every unknown product's code and barcode: from Koppel's copy of the division's items when it is
+   * current, else asked of Exact in as few calls as the URL length allows.
+   */
   private List<AccountingSystem.Item> lookUp(
       UUID integrationId, String division, List<DocumentMapper.Product> unknown) {
+    if (unknown.isEmpty()) {
+      return List.of();
+    }
+    Set<String> allCodes = new LinkedHashSet<>();
+    Set<String> allBarcodes = new LinkedHashSet<>();
+    for (DocumentMapper.Product p : unknown) {
+      allCodes.add(p.item().code());
+      if (p.item().barcode() != null) {
+        allBarcodes.add(p.item().barcode());
+      }
+    }
+    Optional<List<AccountingSystem.Item>> mirrored =
+        mirror.items(integrationId, division, allCodes, allBarcodes);
+    if (mirrored.isPresent()) {
+      return mirrored.get();
+    }
     List<AccountingSystem.Item> found = new ArrayList<>();
     for (int from = 0; from < unknown.size(); from += LOOKUP_CHUNK) {
       List<DocumentMapper.Product> chunk =

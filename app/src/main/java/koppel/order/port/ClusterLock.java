@@ -13,6 +13,12 @@ import java.util.function.Supplier;
 public interface ClusterLock {
 
   /**
+   * For keys that hold across integrations, such as a customer in a division two shops book into:
+   * pass this instead of an integration's id.
+   */
+  UUID ANY_INTEGRATION = new UUID(0, 0);
+
+  /**
    * Runs {@code work} holding the locks of all {@code keys} of this integration, taken in a fixed
    * order (so two callers wanting overlapping keys cannot deadlock). Do not nest calls for the same
    * key on one thread.

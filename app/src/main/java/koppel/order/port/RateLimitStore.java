@@ -29,8 +29,15 @@ public interface RateLimitStore {
 
   /**
    * Limits to assume before the remote system has said anything; the clock-skew margin at a reset;
-   * and how many calls of each minute stay unused, for calls already on their way that the remote
-   * system will count in the next window.
+   * how many calls of each minute stay unused, for calls already on their way that the remote
+   * system will count in the next window (and, for background work, for live orders); how many of
+   * each day stay unused (for live orders, when the call is background work).
    */
-  record Defaults(int minuteLimit, int dayLimit, Duration margin, int minuteReserve) {}
+  record Defaults(
+      int minuteLimit, int dayLimit, Duration margin, int minuteReserve, int dayReserve) {
+
+    public Defaults(int minuteLimit, int dayLimit, Duration margin, int minuteReserve) {
+      this(minuteLimit, dayLimit, margin, minuteReserve, 0);
+    }
+  }
 }
