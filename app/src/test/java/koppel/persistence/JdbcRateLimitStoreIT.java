@@ -91,6 +91,24 @@ class JdbcRateLimitStoreIT {
   }
 
   @Test
+  void backgroundWorkLeavesTheLastCallsOfTheDayToLiveOrders() {
+    String scope = "exact:a:6";
+    // an import may not take the last 3 calls of the day (limit 8); a live order may
+    Defaults background = new Defaults(100, 8, Duration.ofMillis(500), 0, 3);
+    Defaults live = new Defaults(100, 8, Duration.ofMillis(500), 0, 0);
+    for (int i = 0; i < 5; i++) {
+      assertThat(store.reserve(scope, background, T0)).isEmpty();
+    }
+    Optional<Instant> importBack = store.reserve(scope, background, T0);
+    assertThat(importBack).as("the import waits for the next day").isPresent();
+    assertThat(importBack.get()).isAfter(T0.plus(Duration.ofHours(1)));
+    for (int i = 0; i < 3; i++) {
+      assertThat(store.reserve(scope, live, T0)).isEmpty();
+    }
+    assertThat(store.reserve(scope, live, T0)).isPresent();
+  }
+
+  @Test
   void concurrentReservationsNeverOverspend() throws Exception {
     String scope = "exact:a:4";
     ExecutorService pool = Executors.newFixedThreadPool(16);
