@@ -227,18 +227,29 @@ class AdminController {
         });
   }
 
-  record Generate(Integer count, Long seed, String from, String to, Double brokenRate) {}
+  record Generate(
+      Integer count,
+      Long seed,
+      String from,
+      String to,
+      Double brokenRate,
+      Integer skus,
+      Double returningRate,
+      String webhooks) {}
 
   /**
    * Generates a month of orders (see {@link OrderGenerator}). Defaults: 100 orders, seed 1, the 30
-   * days up to now, 3 % broken.
+   * days up to now, 3 % broken. For the benchmark: {@code skus} (the shop's catalogue, kept across
+   * calls), {@code returningRate} (the share of orders with an account from a buyer the shop
+   * already has, kept across calls), {@code webhooks} "send" (default) or "hold" (queued until
+   * {@code POST /admin/shops/{id}/webhooks/release}).
    */
   @PostMapping("/admin/shops/{shopId}/generate")
   @ResponseBody
   Map<String, Object> generate(
       @PathVariable long shopId, @RequestBody(required = false) Generate r) {
     Shop shop = shop(shopId);
-    Generate g = r == null ? new Generate(null, null, null, null, null) : r;
+    Generate g = r == null ? new Generate(null, null, null, null, null, null, null, null) : r;
     int count = g.count() == null ? 100 : g.count();
     double brokenRate = g.brokenRate() == null ? 0.03 : g.brokenRate();
     OffsetDateTime to = g.to() == null ? store.now(shop) : time("to", g.to());
@@ -252,9 +263,63 @@ class AdminController {
     if (from.isAfter(to)) {
       throw ApiProblem.validation("from must not be after to");
     }
+    if (g.skus() != null && g.skus() < 1) {
+      throw ApiProblem.validation("skus must be at least 1");
+    }
+    if (g.returningRate() != null && (g.returningRate() < 0 || g.returningRate() > 1)) {
+      throw ApiProblem.validation("returningRate must be between 0 and 1");
+    }
+    String mode = g.webhooks() == null ? "send" : g.webhooks();
+    if (!mode.equals("send") && !mode.equals("hold")) {
+      throw ApiProblem.validation("webhooks must be \"send\" or \"hold\"");
+    }
     return generator.generate(
         shopId,
-        new OrderGenerator.Params(count, g.seed() == null ? 1 : g.seed(), from, to, brokenRate));
+        new OrderGenerator.Params(
+            count,
+            g.seed() == null ? 1 : g.seed(),
+            from,
+            to,
+            brokenRate,
+            g.skus(),
+            g.returningRate(),
+            mode.equals("hold")));
+  }
+
+  record Release(Double perSecond) {}
+
+  /**
+   * Sends the shop's held webhook deliveries in their order, evenly paced at {@code perSecond}
+   * (absent or 0: as fast as the sender can), through the normal sender: signed, retried, faults
+   * applied, attempts logged. Answers {@code {"held": n, "perSecond": x}}.
+   */
+  @PostMapping("/admin/shops/{shopId}/webhooks/release")
+  @ResponseBody
+  Map<String, Object> release(@PathVariable long shopId, @RequestBody(required = false) Release r) {
+    shop(shopId);
+    double perSecond = r == null || r.perSecond() == null ? 0 : r.perSecond();
+    if (perSecond < 0 || Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {
+      throw ApiProblem.validation("perSecond must be 0 or more");
+    }
+    long held = webhooks.release(shopId, perSecond);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("held", held);
+    out.put("perSecond", perSecond);
+    return out;
+  }
+
+  /** How a release goes: {@code {"held": n, "sent": n, "perSecond": x, "done": bool}}. */
+  @GetMapping("/admin/shops/{shopId}/webhooks/release")
+  @ResponseBody
+  Map<String, Object> releaseStatus(@PathVariable long shopId) {
+    shop(shopId);
+    WebhookSender.ReleaseStatus s = webhooks.releaseStatus(shopId);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("held", s.held());
+    out.put("sent", s.sent());
+    out.put("perSecond", s.perSecond());
+    out.put("done", s.done());
+    return out;
   }
 
   record Faults(
@@ -330,6 +395,7 @@ class AdminController {
     store.reset();
     apps.reset();
     webhooks.reset();
+    generator.reset();
     clock.reset();
     api.resetLimits();
     return Map.of("reset", true);

@@ -18,4 +18,6 @@ public record KmoShopsSandboxProperties(
     @DefaultValue("10m") Duration authorizationCodeLifetime,
     @DefaultValue("50") int defaultPageSize,
     @DefaultValue("250") int maxPageSize,
-    @DefaultValue("4") int webhookSenderThreads) {}
+    @DefaultValue("4") int webhookSenderThreads,
+    @DefaultValue("16") int webhookReleaseThreads,
+    @DefaultValue("10000") int webhookAttemptLogLimit) {}

@@ -34,10 +34,28 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderGenerator {
 
-  static final int MAX_COUNT = 5000;
+  static final int MAX_COUNT = 50_000;
 
   /** What to generate. */
-  record Params(int count, long seed, OffsetDateTime from, OffsetDateTime to, double brokenRate) {}
+  record Params(
+      int count,
+      long seed,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      double brokenRate,
+      Integer skus,
+      Double returningRate,
+      boolean holdWebhooks) {
+
+    Params(int count, long seed, OffsetDateTime from, OffsetDateTime to, double brokenRate) {
+      this(count, seed, from, to, brokenRate, null, null, false);
+    }
+
+    /** The benchmark's knobs: a catalogue of {@code skus} products, a returning rate. */
+    boolean bench() {
+      return skus != null || returningRate != null;
+    }
+  }
 
   enum Kind {
     DOMESTIC,
@@ -57,9 +75,74 @@ class OrderGenerator {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final ShopStore store;
+  private final WebhookSender webhooks;
+  private final Map<Long, ShopState> states = new java.util.HashMap<>();
 
-  OrderGenerator(ShopStore store) {
+  OrderGenerator(ShopStore store, WebhookSender webhooks) {
     this.store = store;
+    this.webhooks = webhooks;
+  }
+
+  /**
+   * What a shop keeps across generate calls: its catalogue (when {@code skus} was asked for) and
+   * every buyer with an account, so a later call can bring them back.
+   */
+  static final class ShopState {
+    Long catalogueSeed;
+    final List<GeneratorData.Product> catalogue = new ArrayList<>();
+    final List<Buyer> buyers = new ArrayList<>();
+    final java.util.Set<String> emails = new java.util.HashSet<>();
+    Long customerBase;
+    int customers;
+
+    /** The first {@code skus} products of the shop's catalogue, made as needed. */
+    List<GeneratorData.Product> catalogue(int skus, long seed) {
+      if (catalogueSeed == null) {
+        catalogueSeed = seed;
+      }
+      while (catalogue.size() < skus) {
+        catalogue.add(catalogueProduct(catalogueSeed, catalogue.size()));
+      }
+      return catalogue.subList(0, skus);
+    }
+  }
+
+  private static final List<String> MODELS =
+      List.of("Classic", "Nordic", "Mini", "XL", "Bio", "Deluxe", "Eco", "Pro", "Retro", "Atelier");
+
+  /** Product {@code i} of a catalogue: always the same for the same seed and index. */
+  static GeneratorData.Product catalogueProduct(long seed, int i) {
+    Random g = new Random(seed * 1_000_003L + i);
+    GeneratorData.Product base =
+        GeneratorData.CATALOGUE.get(g.nextInt(GeneratorData.CATALOGUE.size()));
+    String digits = String.format("2%02d%09d", Math.floorMod(seed, 100), i + 1);
+    int sum = 0;
+    for (int k = 0; k < 12; k++) {
+      sum += (digits.charAt(k) - '0') * (k % 2 == 0 ? 1 : 3);
+    }
+    String ean = digits + (10 - sum % 10) % 10;
+    BigDecimal price =
+        base.price()
+            .multiply(BigDecimal.valueOf(80 + g.nextInt(81)))
+            .divide(HUNDRED, 2, RoundingMode.HALF_UP);
+    return new GeneratorData.Product(
+        100_000L + i + 1,
+        String.format("BX-%05d", i + 1),
+        ean,
+        base.name() + " " + MODELS.get(g.nextInt(MODELS.size())),
+        base.variant(),
+        base.category(),
+        price,
+        base.unit());
+  }
+
+  /** Forgets every shop's catalogue and buyers (the sandbox was reset). */
+  synchronized void reset() {
+    states.clear();
+  }
+
+  private synchronized ShopState state(long shopId) {
+    return states.computeIfAbsent(shopId, k -> new ShopState());
   }
 
   /** Generates, creates and replays the orders; answers a summary of the mix. */
@@ -68,7 +151,34 @@ class OrderGenerator {
         store
             .shop(shopId)
             .orElseThrow(() -> ApiProblem.notFound("Shop " + shopId + " does not exist"));
-    Run run = new Run(shop, p);
+    ShopState state = state(shopId);
+    synchronized (state) {
+      long heldBefore = webhooks.heldCount(shopId);
+      if (p.holdWebhooks()) {
+        webhooks.hold(shopId, true);
+      }
+      try {
+        Map<String, Object> out = generate(shop, p, state);
+        if (p.bench() || p.holdWebhooks()) {
+          out.put("skus", p.skus());
+          out.put("returningRate", p.returningRate());
+          out.put("catalogueSize", state.catalogue.size());
+          out.put("knownCustomers", state.buyers.size());
+        }
+        out.put("webhooks", p.holdWebhooks() ? "hold" : "send");
+        out.put("heldDeliveries", webhooks.heldCount(shopId) - heldBefore);
+        return out;
+      } finally {
+        if (p.holdWebhooks()) {
+          webhooks.hold(shopId, false);
+        }
+      }
+    }
+  }
+
+  private Map<String, Object> generate(Shop shop, Params p, ShopState state) {
+    long shopId = shop.id;
+    Run run = new Run(shop, p, state);
     List<Planned> plan = run.plan();
 
     // replay in time order: creations and later changes interleave as they would have happened
@@ -139,6 +249,9 @@ class OrderGenerator {
   /** A buyer: a person or a company, possibly returning. */
   private static final class Buyer {
     Long id;
+    Kind kind;
+    boolean b2b;
+    boolean gift;
     String country;
     String firstName;
     String lastName;
@@ -182,15 +295,21 @@ class OrderGenerator {
     final long customerBase;
     final Map<String, List<Buyer>> pool = new LinkedHashMap<>();
     final Map<String, Object> mix = new LinkedHashMap<>();
-    int customers;
+    final ShopState state;
 
-    Run(Shop shop, Params p) {
+    Run(Shop shop, Params p, ShopState state) {
       this.shop = shop;
       this.p = p;
+      this.state = state;
       this.r = new Random(p.seed());
       this.home = EuVatRates.isMemberState(shop.country) ? shop.country : "BE";
-      // customer ids from the seed: another run (another seed) does not reuse them
-      this.customerBase = 1_000_000L + r.nextInt(9_000) * 100_000L;
+      // customer ids from the seed: another run (another seed) does not reuse them; a shop's
+      // later runs go on from its first run's ids
+      long base = 1_000_000L + r.nextInt(9_000) * 100_000L;
+      if (state.customerBase == null) {
+        state.customerBase = base;
+      }
+      this.customerBase = state.customerBase;
       for (String k :
           List.of(
               "b2c",
@@ -285,6 +404,18 @@ class OrderGenerator {
                 || (kind == Kind.EXPORT && r.nextInt(4) == 0);
       }
       boolean guest = kind == Kind.DOMESTIC && !b2b && broken == null && r.nextDouble() < 0.07;
+      // the benchmark's returning rate: a buyer the shop already has, with that buyer's kind
+      Buyer returning = null;
+      if (p.returningRate() != null
+          && broken == null
+          && !guest
+          && !state.buyers.isEmpty()
+          && r.nextDouble() < p.returningRate()) {
+        returning = state.buyers.get(r.nextInt(state.buyers.size()));
+        kind = returning.kind;
+        b2b = returning.b2b;
+        inc("returningCustomer");
+      }
 
       // the buyer, and where the goods go
       String destination;
@@ -293,12 +424,17 @@ class OrderGenerator {
       switch (kind) {
         case OSS:
           destination = pick(euOtherThan(home), euWeights(home));
-          if (!b2b && r.nextDouble() < 0.1) {
+          if (returning != null ? returning.gift : !b2b && r.nextDouble() < 0.1) {
             // a gift abroad: billed at home, shipped to the destination, which decides the VAT
-            buyer = buyer(kind + "-home", home, false, false, guest);
+            buyer =
+                returning != null ? returning : buyer(kind + "-home", home, false, false, guest);
+            buyer.gift = true;
             shipTo = address(destination, personName(destination));
           } else {
-            buyer = buyer(kind + "-" + b2b, destination, b2b, false, guest);
+            buyer =
+                returning != null
+                    ? returning
+                    : buyer(kind + "-" + b2b, destination, b2b, false, guest);
             destination = buyer.country;
           }
           break;
@@ -307,9 +443,11 @@ class OrderGenerator {
             String seat = pick(euOtherThan(home), euWeights(home));
             // a broken number belongs to a one-off buyer, never to a returning one
             buyer =
-                broken == null
-                    ? buyer("ICP", seat, true, true, false)
-                    : newBuyer(seat, true, true, false);
+                returning != null
+                    ? returning
+                    : broken == null
+                        ? buyer("ICP", seat, true, true, false)
+                        : newBuyer(seat, true, true, false);
             destination = buyer.country;
             if (broken == null && r.nextDouble() < 0.15) {
               // the company's warehouse in another member state: the number's country differs
@@ -326,15 +464,28 @@ class OrderGenerator {
             break;
           }
         case EXPORT:
-          destination = pick(EXPORT_COUNTRIES, new int[] {35, 35, 15, 15});
-          buyer = buyer("EXPORT-" + b2b + "-" + destination, destination, b2b, false, false);
+          destination =
+              returning != null
+                  ? returning.country
+                  : pick(EXPORT_COUNTRIES, new int[] {35, 35, 15, 15});
+          buyer =
+              returning != null
+                  ? returning
+                  : buyer("EXPORT-" + b2b + "-" + destination, destination, b2b, false, false);
           break;
         default:
           destination = home;
-          buyer = buyer("DOMESTIC-" + b2b + "-" + guest, home, b2b, b2b, guest);
+          buyer =
+              returning != null
+                  ? returning
+                  : buyer("DOMESTIC-" + b2b + "-" + guest, home, b2b, b2b, guest);
           if (!guest && r.nextDouble() < 0.06) {
             shipTo = address(home, personName(home)); // delivered to someone else at home
           }
+      }
+      if (buyer.kind == null) {
+        buyer.kind = kind;
+        buyer.b2b = b2b;
       }
       Map<String, Object> billing = new LinkedHashMap<>(buyer.address);
       if (broken == Broken.COUNTRY) {
@@ -356,6 +507,9 @@ class OrderGenerator {
       List<OrderDraft.LineDraft> lines = new ArrayList<>();
       List<GeneratorData.Product> chosen = new ArrayList<>();
       int lineCount = pick(List.of(1, 2, 3, 4, 5, 6), new int[] {35, 30, 18, 10, 5, 2});
+      if (p.skus() != null) {
+        lineCount = Math.min(lineCount, p.skus());
+      }
       while (chosen.size() < lineCount) {
         GeneratorData.Product product = product();
         if (!chosen.contains(product)) {
@@ -700,7 +854,7 @@ class OrderGenerator {
     /** A returning buyer of this kind now and then, else a new one. */
     Buyer buyer(String poolKey, String country, boolean company, boolean withVat, boolean guest) {
       List<Buyer> known = pool.computeIfAbsent(poolKey, k -> new ArrayList<>());
-      if (!guest && !known.isEmpty() && r.nextDouble() < 0.2) {
+      if (p.returningRate() == null && !guest && !known.isEmpty() && r.nextDouble() < 0.2) {
         Buyer b = known.get(r.nextInt(known.size()));
         if (b.country.equals(country) || !poolKey.startsWith("DOMESTIC")) {
           inc("returningCustomer");
@@ -710,6 +864,7 @@ class OrderGenerator {
       Buyer b = newBuyer(country, company, withVat, guest);
       if (!guest) {
         known.add(b);
+        state.buyers.add(b);
       }
       return b;
     }
@@ -723,11 +878,19 @@ class OrderGenerator {
       b.lastName = name[1];
       b.nonLatin = !isLatin(name[0] + name[1]);
       b.company = company;
-      b.id = guest ? null : customerBase + ++customers;
+      b.id = guest ? null : customerBase + ++state.customers;
       b.language = c.languages().get(r.nextInt(c.languages().size()));
       if (!guest) {
         String local = emailLocal(b.firstName, b.lastName);
         b.email = (local.length() < 3 ? "klant" + b.id : local) + "@" + c.emailDomain();
+        if (p.bench()) {
+          // the benchmark's buyers are told apart by e-mail, as a connector does
+          String at = b.email;
+          for (int n = 2; state.emails.contains(b.email); n++) {
+            b.email = at.replace("@", "." + n + "@");
+          }
+        }
+        state.emails.add(b.email);
       }
       b.phone = guest || r.nextDouble() < 0.75 ? phone(c) : null;
       if (company) {
@@ -794,6 +957,14 @@ class OrderGenerator {
     // --- goods, carriers, payment -----------------------------------------------------------
 
     GeneratorData.Product product() {
+      if (p.skus() != null) {
+        List<GeneratorData.Product> in = state.catalogue(p.skus(), p.seed());
+        GeneratorData.Product product = in.get(r.nextInt(in.size()));
+        if (product.fractional() && r.nextInt(3) > 0) {
+          product = in.get(r.nextInt(in.size())); // goods by the metre or kilo sell less often
+        }
+        return product;
+      }
       EuVatRates.Category category =
           pick(
               List.of(

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -79,7 +78,10 @@ public class WebhookSender implements AutoCloseable {
   private final SandboxClock clock;
   private final HttpClient http;
   private final ScheduledExecutorService executor;
-  private final List<Attempt> attempts = new ArrayList<>();
+  private final java.util.ArrayDeque<Attempt> attempts = new java.util.ArrayDeque<>();
+  private final java.util.concurrent.ExecutorService releasePool;
+  private final Map<Long, Hold> holds = new HashMap<>();
+  private final Map<String, Delivery> inFlight = new HashMap<>();
   private final Map<String, Delivery> held = new HashMap<>();
   private final AtomicLong generation = new AtomicLong();
   private volatile FaultSettings faults = FaultSettings.NONE;
@@ -98,6 +100,14 @@ public class WebhookSender implements AutoCloseable {
             props.webhookSenderThreads(),
             r -> {
               Thread t = new Thread(r, "kmo-webhooks");
+              t.setDaemon(true);
+              return t;
+            });
+    this.releasePool =
+        Executors.newFixedThreadPool(
+            Math.max(1, props.webhookReleaseThreads()),
+            r -> {
+              Thread t = new Thread(r, "kmo-webhooks-release");
               t.setDaemon(true);
               return t;
             });
@@ -148,7 +158,25 @@ public class WebhookSender implements AutoCloseable {
               app.webhookSecret(),
               raw,
               generation.get());
-      FaultSettings f = faults;
+      Hold hold;
+      synchronized (holds) {
+        hold = holds.get(shop.id);
+      }
+      if (hold != null && hold.holding) {
+        d.hold = hold;
+        synchronized (hold) {
+          hold.queue.add(d);
+        }
+        continue;
+      }
+      route(d);
+    }
+  }
+
+  /** Rolls the fault dice for a delivery and sends it (or drops, delays, holds it back). */
+  private void route(Delivery d) {
+    FaultSettings f = faults;
+    {
       synchronized (this) {
         double drop = random.nextDouble();
         double dup = random.nextDouble();
@@ -157,7 +185,8 @@ public class WebhookSender implements AutoCloseable {
         if (drop < f.drop()) {
           d.fault = "dropped";
           record(d, 0, -1, null, -1);
-          continue;
+          firstAttemptDone(d);
+          return;
         }
         d.wrongSignature = bad < f.wrongSignature();
         if (d.wrongSignature) {
@@ -184,7 +213,7 @@ public class WebhookSender implements AutoCloseable {
                 () -> releaseHeld(d),
                 Math.max(REORDER_FALLBACK_MILLIS, f.maxDelayMillis()),
                 TimeUnit.MILLISECONDS);
-            continue;
+            return;
           }
         }
         d.releaseAfter = earlier;
@@ -215,6 +244,10 @@ public class WebhookSender implements AutoCloseable {
   }
 
   private void schedule(Delivery d, int attempt, long delayMillis) {
+    if (attempt == 0 && delayMillis <= 0 && d.hold != null) {
+      releasePool.execute(() -> deliver(d, attempt)); // a released delivery: the wider pool
+      return;
+    }
     executor.schedule(() -> deliver(d, attempt), delayMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -253,6 +286,9 @@ public class WebhookSender implements AutoCloseable {
     if (attempt == 0 && d.releaseAfter != null) {
       releaseHeld(d.releaseAfter);
     }
+    if (attempt == 0) {
+      firstAttemptDone(d);
+    }
     if (next >= 0) {
       log.info(
           "webhook {} {} to {} failed ({}), retry {} in {} ms",
@@ -268,6 +304,9 @@ public class WebhookSender implements AutoCloseable {
 
   private void record(Delivery d, int attempt, int status, String timestamp, long next) {
     synchronized (attempts) {
+      while (attempts.size() >= Math.max(1, props.webhookAttemptLogLimit())) {
+        attempts.removeFirst(); // the log keeps the newest attempts only
+      }
       attempts.add(
           new Attempt(
               d.id,
@@ -295,6 +334,13 @@ public class WebhookSender implements AutoCloseable {
     synchronized (held) {
       held.clear();
     }
+    synchronized (holds) {
+      holds.values().forEach(h -> h.stopped = true);
+      holds.clear();
+    }
+    synchronized (inFlight) {
+      inFlight.clear();
+    }
     synchronized (attempts) {
       attempts.clear();
     }
@@ -315,6 +361,151 @@ public class WebhookSender implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    releasePool.shutdownNow();
+  }
+
+  // --- held deliveries (the benchmark's offered rate) ----------------------------------------
+
+  /**
+   * The deliveries of one shop held back instead of sent, and the release that sends them: in their
+   * order, evenly paced at {@code perSecond} (0: as fast as the sender can).
+   */
+  static final class Hold {
+    final long shopId;
+    final java.util.ArrayDeque<Delivery> queue = new java.util.ArrayDeque<>();
+    volatile boolean holding;
+    volatile boolean stopped;
+    volatile double perSecond;
+    boolean releasing;
+    final AtomicLong released = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
+
+    Hold(long shopId) {
+      this.shopId = shopId;
+    }
+  }
+
+  /** What a release reports: still held, sent (first attempt made), the rate, all sent. */
+  public record ReleaseStatus(long held, long sent, double perSecond, boolean done) {}
+
+  /** From now on the shop's webhooks are held (true) or sent as they happen (false). */
+  public void hold(long shopId, boolean holding) {
+    synchronized (holds) {
+      holds.computeIfAbsent(shopId, Hold::new).holding = holding;
+    }
+  }
+
+  private Hold holdOf(long shopId) {
+    synchronized (holds) {
+      return holds.computeIfAbsent(shopId, Hold::new);
+    }
+  }
+
+  /** How many of the shop's deliveries wait in its queue. */
+  public long heldCount(long shopId) {
+    Hold h = holdOf(shopId);
+    synchronized (h) {
+      return h.queue.size();
+    }
+  }
+
+  /**
+   * Starts sending the shop's held deliveries in their order at {@code perSecond} (0 or less: as
+   * fast as the sender can). A release already running takes the new rate. Answers how many are
+   * held now.
+   */
+  public long release(long shopId, double perSecond) {
+    Hold h = holdOf(shopId);
+    long held;
+    boolean start;
+    synchronized (h) {
+      h.perSecond = Math.max(0, perSecond);
+      held = h.queue.size();
+      start = !h.releasing;
+      h.releasing = true;
+    }
+    if (start) {
+      Thread t = new Thread(() -> drain(h, generation.get()), "kmo-webhooks-release-" + shopId);
+      t.setDaemon(true);
+      t.start();
+    }
+    return held;
+  }
+
+  public ReleaseStatus releaseStatus(long shopId) {
+    Hold h = holdOf(shopId);
+    synchronized (h) {
+      long sent = h.sent.get();
+      boolean done = h.queue.isEmpty() && !h.releasing && sent >= h.released.get();
+      return new ReleaseStatus(h.queue.size(), sent, h.perSecond, done);
+    }
+  }
+
+  /** The release loop: one delivery at its slot, the slots {@code 1/perSecond} apart. */
+  private void drain(Hold h, long gen) {
+    long next = System.nanoTime();
+    double rate = -1;
+    while (!h.stopped && generation.get() == gen) {
+      Delivery d;
+      synchronized (h) {
+        d = h.queue.pollFirst();
+        if (d == null) {
+          h.releasing = false;
+          return;
+        }
+        h.released.incrementAndGet();
+      }
+      if (h.perSecond != rate) {
+        rate = h.perSecond;
+        next = System.nanoTime(); // a new rate paces from now
+      }
+      if (rate > 0) {
+        long now = System.nanoTime();
+        if (next - now > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(next - now);
+        } else if (now - next > 1_000_000_000L) {
+          next = now; // fell far behind (a slow receiver): no burst to catch up
+        }
+        next += (long) (1_000_000_000L / rate);
+      }
+      sendInOrder(d);
+    }
+  }
+
+  /** A later delivery of the same order to the same URL waits for the earlier one's first try. */
+  private void sendInOrder(Delivery d) {
+    if (d.orderId != null) {
+      String key = d.url + "|" + d.orderId;
+      synchronized (inFlight) {
+        Delivery before = inFlight.put(key, d);
+        if (before != null && !before.firstDone) {
+          before.follower = d;
+          return;
+        }
+      }
+    }
+    route(d);
+  }
+
+  /** After the first attempt (or a drop): counts it and lets the order's next delivery go. */
+  private void firstAttemptDone(Delivery d) {
+    if (d.hold == null || d.counted) {
+      return;
+    }
+    d.counted = true;
+    Delivery follower;
+    synchronized (inFlight) {
+      d.firstDone = true;
+      follower = d.follower;
+      d.follower = null;
+      if (follower == null && d.orderId != null) {
+        inFlight.remove(d.url + "|" + d.orderId, d);
+      }
+    }
+    d.hold.sent.incrementAndGet();
+    if (follower != null && generation.get() == d.generation) {
+      route(follower);
+    }
   }
 
   private static final class Delivery {
@@ -332,6 +523,15 @@ public class WebhookSender implements AutoCloseable {
 
     /** A delivery held back for reordering, released once this one has gone out. */
     Delivery releaseAfter;
+
+    /** The shop's hold this delivery was queued in (null: sent as it happened). */
+    Hold hold;
+
+    /** The same order's next delivery, waiting for this one's first attempt. */
+    Delivery follower;
+
+    boolean firstDone;
+    volatile boolean counted;
 
     Delivery(
         String id,
