@@ -58,7 +58,7 @@ public record KoppelProperties(
       @DefaultValue("20") int importMinuteReserve,
       @DefaultValue("500") int importDayReserve,
       @DefaultValue("true") boolean mirror,
-      @DefaultValue("1m") Duration mirrorFreshFor,
+      @DefaultValue("10s") Duration mirrorFreshFor,
       @DefaultValue("1h") Duration mirrorRetryAfter) {}
 
   /** The KMO Shops app registration. */

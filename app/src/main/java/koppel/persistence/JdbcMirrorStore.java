@@ -34,8 +34,9 @@ class JdbcMirrorStore implements MirrorStore {
                     rs.getLong("accounts_ts"),
                     rs.getLong("items_ts"),
                     rs.getLong("deleted_ts"),
-                    rs.getBoolean("filled"),
-                    instant(rs, "refreshed_at"),
+                    instant(rs, "accounts_read_at"),
+                    instant(rs, "items_read_at"),
+                    instant(rs, "deleted_read_at"),
                     instant(rs, "failed_at"),
                     rs.getString("failure")))
         .optional();
@@ -45,21 +46,25 @@ class JdbcMirrorStore implements MirrorStore {
   public void save(State s) {
     jdbc.sql(
             """
-            insert into exact_mirror_state (division, accounts_ts, items_ts, deleted_ts, filled,
-                                            refreshed_at, failed_at, failure)
-            values (:d, :a, :i, :x, :f, :r, :fa, :fm)
+            insert into exact_mirror_state (division, accounts_ts, items_ts, deleted_ts,
+                                            accounts_read_at, items_read_at, deleted_read_at,
+                                            failed_at, failure)
+            values (:d, :a, :i, :x, :ar, :ir, :xr, :fa, :fm)
             on conflict (division) do update set accounts_ts = excluded.accounts_ts,
                 items_ts = excluded.items_ts, deleted_ts = excluded.deleted_ts,
-                filled = excluded.filled, refreshed_at = excluded.refreshed_at,
+                accounts_read_at = excluded.accounts_read_at,
+                items_read_at = excluded.items_read_at,
+                deleted_read_at = excluded.deleted_read_at,
                 failed_at = excluded.failed_at, failure = excluded.failure
             """)
         .param("d", s.division())
         .param("a", s.accountsTs())
         .param("i", s.itemsTs())
         .param("x", s.deletedTs())
-        .param("f", s.filled())
-        .param("r", s.refreshedAt() == null ? null : ts(s.refreshedAt()))
-        .param("fa", s.failedAt() == null ? null : ts(s.failedAt()))
+        .param("ar", at(s.accountsReadAt()))
+        .param("ir", at(s.itemsReadAt()))
+        .param("xr", at(s.deletedReadAt()))
+        .param("fa", at(s.failedAt()))
         .param("fm", s.failure())
         .update();
   }
@@ -210,6 +215,10 @@ class JdbcMirrorStore implements MirrorStore {
                 new AccountingSystem.Item(
                     uuid(rs, "id"), rs.getString("code"), rs.getString("barcode")))
         .list();
+  }
+
+  private static java.time.OffsetDateTime at(java.time.Instant instant) {
+    return instant == null ? null : ts(instant);
   }
 
   private static String key(String s) {

@@ -6,8 +6,10 @@ create table exact_mirror_state (
     accounts_ts     bigint      not null default 0,
     items_ts        bigint      not null default 0,
     deleted_ts      bigint      not null default 0,
-    filled          boolean     not null default false,
-    refreshed_at    timestamptz,
+    -- when the last read of each feed that went to its end began (null: never read to the end)
+    accounts_read_at timestamptz,
+    items_read_at    timestamptz,
+    deleted_read_at  timestamptz,
     failed_at       timestamptz,
     failure         text
 );

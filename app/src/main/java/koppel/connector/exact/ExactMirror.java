@@ -22,15 +22,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * Koppel's copy of a division's accounts and items, read with Exact's sync endpoints ({@code
  * sync/CRM/Accounts}, {@code sync/Logistics/Items}: 1,000 rows a call, ordered by their row version
- * {@code Timestamp}) and kept current from the highest version read, with {@code sync/Deleted} for
- * what was deleted in Exact since.
+ * {@code Timestamp}) and kept current from the highest version read; {@code sync/Deleted} removes
+ * what was deleted in Exact.
  *
- * <p>The copy answers only when it was read to the end less than {@code freshFor} ago. Otherwise
- * the asking order first brings it up to date — one read of each feed, under a lock every node
- * sees, so all orders waiting for it share the same calls — and when that read cannot be done
- * (Exact refuses the sync endpoints, is down, or the budget is used up), the answer is empty and
- * the order looks the record up in Exact as before. A refusal (4xx) pauses reading for {@code
- * retryAfter}.
+ * <p>A feed's copy answers only when that feed was read to its end less than {@code freshFor} ago.
+ * Otherwise the asking order first reads what changed since — one call when little changed, under a
+ * lock every node sees, so the orders waiting for it share the same read — and when that read
+ * cannot be done (Exact refuses the sync endpoints, is down, or the budget is used up), the answer
+ * is empty and the order looks the record up in Exact as before. A refusal (4xx) pauses reading for
+ * {@code retryAfter}. So a record someone creates in Exact by hand is seen by every order that
+ * reaches Koppel more than {@code freshFor} later.
  */
 final class ExactMirror implements AccountingMirror {
 
@@ -41,6 +42,9 @@ final class ExactMirror implements AccountingMirror {
   private static final String ACCOUNT_FIELDS = "ID,Code,Name,Email,VATNumber,Status,Timestamp";
   private static final String ITEM_FIELDS = "ID,Code,Barcode,Timestamp";
   private static final String DELETED_FIELDS = "EntityKey,EntityType,Timestamp";
+
+  /** Deletions are read with a feed's refresh once this many freshFor periods have passed. */
+  private static final int DELETED_EVERY = 6;
 
   private final ExactClient client;
   private final MirrorStore store;
@@ -64,7 +68,7 @@ final class ExactMirror implements AccountingMirror {
   @Override
   public Optional<List<AccountingSystem.Account>> accountsByEmail(
       UUID integrationId, String division, Collection<String> emails) {
-    if (!current(integrationId, division)) {
+    if (!current(integrationId, division, Feed.ACCOUNTS)) {
       return Optional.empty();
     }
     return Optional.of(store.accountsByEmail(division, emails));
@@ -73,7 +77,7 @@ final class ExactMirror implements AccountingMirror {
   @Override
   public Optional<List<AccountingSystem.Item>> items(
       UUID integrationId, String division, Collection<String> codes, Collection<String> barcodes) {
-    if (!current(integrationId, division)) {
+    if (!current(integrationId, division, Feed.ITEMS)) {
       return Optional.empty();
     }
     return Optional.of(store.items(division, codes, barcodes));
@@ -94,25 +98,30 @@ final class ExactMirror implements AccountingMirror {
     }
   }
 
-  /** True when the copy may answer: read to the end less than freshFor ago, now or before. */
-  boolean current(UUID integrationId, String division) {
+  /** The two feeds the copy answers from. */
+  enum Feed {
+    ACCOUNTS,
+    ITEMS
+  }
+
+  /** True when the copy of this feed may answer: read to its end less than freshFor ago. */
+  boolean current(UUID integrationId, String division, Feed feed) {
     if (!settings.mirror()) {
       return false;
     }
     Optional<State> state = store.state(division);
-    if (state.isPresent() && (fresh(state.get()) || paused(state.get()))) {
-      return fresh(state.get());
+    if (state.isPresent() && (fresh(state.get(), feed) || paused(state.get()))) {
+      return fresh(state.get(), feed);
     }
     return lock.exclusively(
         ClusterLock.ANY_INTEGRATION,
         List.of("mirror:" + division),
-        () -> refresh(integrationId, division));
+        () -> refresh(integrationId, division, feed));
   }
 
-  private boolean fresh(State s) {
-    return s.filled()
-        && s.refreshedAt() != null
-        && s.refreshedAt().plus(settings.mirrorFreshFor()).isAfter(clock.instant());
+  private boolean fresh(State s, Feed feed) {
+    Instant readAt = feed == Feed.ACCOUNTS ? s.accountsReadAt() : s.itemsReadAt();
+    return readAt != null && readAt.plus(settings.mirrorFreshFor()).isAfter(clock.instant());
   }
 
   private boolean paused(State s) {
@@ -120,94 +129,48 @@ final class ExactMirror implements AccountingMirror {
         && s.failedAt().plus(settings.mirrorRetryAfter()).isAfter(clock.instant());
   }
 
-  /** Reads what changed since the last read (everything, the first time); true when it ended. */
-  private boolean refresh(UUID integrationId, String division) {
+  /**
+   * Reads what changed in the feed since its last read (everything, the first time) and, now and
+   * then, what was deleted; true when the feed was read to its end.
+   */
+  private boolean refresh(UUID integrationId, String division, Feed feed) {
     State before = store.state(division).orElse(State.empty(division));
-    if (fresh(before) || paused(before)) {
-      return fresh(before);
+    if (fresh(before, feed) || paused(before)) {
+      return fresh(before, feed);
     }
     Instant started = clock.instant();
     State[] at = {before};
     try {
-      read(
-          integrationId,
-          division,
-          "sync/CRM/Accounts",
-          ACCOUNT_FIELDS,
-          before.accountsTs(),
-          rows -> {
-            List<MirrorStore.VersionedAccount> accounts = new ArrayList<>();
-            long max = at[0].accountsTs();
-            for (JsonNode r : rows) {
-              long ts = timestamp(r);
-              accounts.add(new MirrorStore.VersionedAccount(ExactAccountingSystem.account(r), ts));
-              max = Math.max(max, ts);
-            }
-            store.upsertAccounts(division, accounts);
-            at[0] = with(at[0], max, at[0].itemsTs(), at[0].deletedTs());
-            store.save(at[0]);
-          });
-      read(
-          integrationId,
-          division,
-          "sync/Logistics/Items",
-          ITEM_FIELDS,
-          before.itemsTs(),
-          rows -> {
-            List<MirrorStore.VersionedItem> items = new ArrayList<>();
-            long max = at[0].itemsTs();
-            for (JsonNode r : rows) {
-              long ts = timestamp(r);
-              items.add(
-                  new MirrorStore.VersionedItem(
-                      new AccountingSystem.Item(
-                          ExactAccountingSystem.uuid(r, "ID"),
-                          ExactAccountingSystem.text(r, "Code"),
-                          ExactAccountingSystem.text(r, "Barcode")),
-                      ts));
-              max = Math.max(max, ts);
-            }
-            store.upsertItems(division, items);
-            at[0] = with(at[0], at[0].accountsTs(), max, at[0].deletedTs());
-            store.save(at[0]);
-          });
-      if (before.filled()) {
-        read(
-            integrationId,
-            division,
-            "sync/Deleted",
-            DELETED_FIELDS,
-            before.deletedTs(),
-            rows -> {
-              List<UUID> accounts = new ArrayList<>();
-              List<UUID> items = new ArrayList<>();
-              long max = at[0].deletedTs();
-              for (JsonNode r : rows) {
-                UUID key = ExactAccountingSystem.uuid(r, "EntityKey");
-                int type = r.path("EntityType").asInt(-1);
-                if (key != null && type == ACCOUNT_TYPE) {
-                  accounts.add(key);
-                } else if (key != null && type == ITEM_TYPE) {
-                  items.add(key);
-                }
-                max = Math.max(max, timestamp(r));
-              }
-              store.deleteAccounts(division, accounts);
-              store.deleteItems(division, items);
-              at[0] = with(at[0], at[0].accountsTs(), at[0].itemsTs(), max);
-              store.save(at[0]);
-            });
+      if (feed == Feed.ACCOUNTS) {
+        readAccounts(integrationId, division, at);
+        at[0] = with(at[0], started, at[0].itemsReadAt(), at[0].deletedReadAt());
+      } else {
+        readItems(integrationId, division, at);
+        at[0] = with(at[0], at[0].accountsReadAt(), started, at[0].deletedReadAt());
       }
-      State done = at[0];
-      // the first time, deletions before the full read do not matter: they are not in it. Row
-      // versions are one counter per database, so later deletions come after the highest read.
-      long deletedFrom =
-          before.filled()
-              ? done.deletedTs()
-              : Math.max(done.deletedTs(), Math.max(done.accountsTs(), done.itemsTs()));
-      store.save(
-          new State(
-              division, done.accountsTs(), done.itemsTs(), deletedFrom, true, started, null, null));
+      if (before.deletedReadAt() == null) {
+        // the first time, deletions before this read do not matter: they are not in it. Row
+        // versions are one counter per database, so later deletions come after the highest read.
+        State s = at[0];
+        at[0] =
+            new State(
+                division,
+                s.accountsTs(),
+                s.itemsTs(),
+                Math.max(s.deletedTs(), Math.max(s.accountsTs(), s.itemsTs())),
+                s.accountsReadAt(),
+                s.itemsReadAt(),
+                started,
+                null,
+                null);
+      } else if (!before
+          .deletedReadAt()
+          .plus(settings.mirrorFreshFor().multipliedBy(DELETED_EVERY))
+          .isAfter(started)) {
+        readDeleted(integrationId, division, at);
+        at[0] = with(at[0], at[0].accountsReadAt(), at[0].itemsReadAt(), started);
+      }
+      store.save(at[0]);
       return true;
     } catch (ExternalSystemException.Rejected
         | ExternalSystemException.NotFound
@@ -225,8 +188,9 @@ final class ExactMirror implements AccountingMirror {
               s.accountsTs(),
               s.itemsTs(),
               s.deletedTs(),
-              s.filled(),
-              s.refreshedAt(),
+              s.accountsReadAt(),
+              s.itemsReadAt(),
+              s.deletedReadAt(),
               clock.instant(),
               e.getMessage()));
       return false;
@@ -236,6 +200,82 @@ final class ExactMirror implements AccountingMirror {
           "Could not bring the mirror of division {} up to date: {}", division, e.getMessage());
       return false;
     }
+  }
+
+  private void readAccounts(UUID integrationId, String division, State[] at) {
+    read(
+        integrationId,
+        division,
+        "sync/CRM/Accounts",
+        ACCOUNT_FIELDS,
+        at[0].accountsTs(),
+        rows -> {
+          List<MirrorStore.VersionedAccount> accounts = new ArrayList<>();
+          long max = at[0].accountsTs();
+          for (JsonNode r : rows) {
+            long ts = timestamp(r);
+            accounts.add(new MirrorStore.VersionedAccount(ExactAccountingSystem.account(r), ts));
+            max = Math.max(max, ts);
+          }
+          store.upsertAccounts(division, accounts);
+          at[0] = versions(at[0], max, at[0].itemsTs(), at[0].deletedTs());
+          store.save(at[0]);
+        });
+  }
+
+  private void readItems(UUID integrationId, String division, State[] at) {
+    read(
+        integrationId,
+        division,
+        "sync/Logistics/Items",
+        ITEM_FIELDS,
+        at[0].itemsTs(),
+        rows -> {
+          List<MirrorStore.VersionedItem> items = new ArrayList<>();
+          long max = at[0].itemsTs();
+          for (JsonNode r : rows) {
+            long ts = timestamp(r);
+            items.add(
+                new MirrorStore.VersionedItem(
+                    new AccountingSystem.Item(
+                        ExactAccountingSystem.uuid(r, "ID"),
+                        ExactAccountingSystem.text(r, "Code"),
+                        ExactAccountingSystem.text(r, "Barcode")),
+                    ts));
+            max = Math.max(max, ts);
+          }
+          store.upsertItems(division, items);
+          at[0] = versions(at[0], at[0].accountsTs(), max, at[0].deletedTs());
+          store.save(at[0]);
+        });
+  }
+
+  private void readDeleted(UUID integrationId, String division, State[] at) {
+    read(
+        integrationId,
+        division,
+        "sync/Deleted",
+        DELETED_FIELDS,
+        at[0].deletedTs(),
+        rows -> {
+          List<UUID> accounts = new ArrayList<>();
+          List<UUID> items = new ArrayList<>();
+          long max = at[0].deletedTs();
+          for (JsonNode r : rows) {
+            UUID key = ExactAccountingSystem.uuid(r, "EntityKey");
+            int type = r.path("EntityType").asInt(-1);
+            if (key != null && type == ACCOUNT_TYPE) {
+              accounts.add(key);
+            } else if (key != null && type == ITEM_TYPE) {
+              items.add(key);
+            }
+            max = Math.max(max, timestamp(r));
+          }
+          store.deleteAccounts(division, accounts);
+          store.deleteItems(division, items);
+          at[0] = versions(at[0], at[0].accountsTs(), at[0].itemsTs(), max);
+          store.save(at[0]);
+        });
   }
 
   private void read(
@@ -255,9 +295,30 @@ final class ExactMirror implements AccountingMirror {
         page);
   }
 
-  private static State with(State s, long accounts, long items, long deleted) {
+  private static State versions(State s, long accounts, long items, long deleted) {
     return new State(
-        s.division(), accounts, items, deleted, s.filled(), s.refreshedAt(), null, null);
+        s.division(),
+        accounts,
+        items,
+        deleted,
+        s.accountsReadAt(),
+        s.itemsReadAt(),
+        s.deletedReadAt(),
+        null,
+        null);
+  }
+
+  private static State with(State s, Instant accounts, Instant items, Instant deleted) {
+    return new State(
+        s.division(),
+        s.accountsTs(),
+        s.itemsTs(),
+        s.deletedTs(),
+        accounts,
+        items,
+        deleted,
+        null,
+        null);
   }
 
   /** Exact writes an Edm.Int64 as a JSON number or, as OData v2 does, as a string. */

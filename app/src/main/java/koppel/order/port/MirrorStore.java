@@ -33,22 +33,23 @@ public interface MirrorStore {
       String division, Collection<String> codeKeys, Collection<String> barcodes);
 
   /**
-   * Where the mirror of a division stands: the highest row version read per feed, whether the first
-   * full read ended, when the last complete read began, and a refusal that stops reading for a
-   * while.
+   * Where the mirror of a division stands: per feed (accounts, items, deletions) the highest row
+   * version read and when the last read that went to the end of the feed began (null: never); and a
+   * refusal that stops reading for a while.
    */
   record State(
       String division,
       long accountsTs,
       long itemsTs,
       long deletedTs,
-      boolean filled,
-      Instant refreshedAt,
+      Instant accountsReadAt,
+      Instant itemsReadAt,
+      Instant deletedReadAt,
       Instant failedAt,
       String failure) {
 
     public static State empty(String division) {
-      return new State(division, 0, 0, 0, false, null, null, null);
+      return new State(division, 0, 0, 0, null, null, null, null, null);
     }
   }
 
