@@ -40,7 +40,7 @@ class ApiController {
   /** The sync and bulk reads: three segments, or sync/Deleted; same groups as ENTITY_PATH. */
   private static final Pattern SYNC_PATH =
       Pattern.compile(
-          "/api/v1/(\\d+)/((?:sync|bulk)/[A-Za-z]+/[A-Za-z]+|sync/Deleted)"
+          "/api/v1/(\\d+)/((?:sync|bulk)/[A-Za-z]+/[A-Za-z]+|sync/Deleted|read/sync/Sync/SyncTimestamp)"
               + "(?:\\(([^)]*)\\))?(?:/([A-Za-z]+))?(/\\$count)?/?");
 
   private static final Pattern DIVISION_PATH = Pattern.compile("/api/v1/(\\d+)/([^?]*)");
@@ -369,7 +369,9 @@ class ApiController {
       return divisions(request, session, division, headers);
     }
     Division d = accessible(session, division);
-    if (SyncReads.isSync(path) || SyncReads.BULK.containsKey(path)) {
+    if (SyncReads.isSync(path)
+        || SyncReads.BULK.containsKey(path)
+        || path.equals(SyncReads.SYNC_TIMESTAMP)) {
       return syncOrBulk(request, d, path, key, navigation, count, method, headers);
     }
     if (path.equals("salesinvoice/PrintedSalesInvoices") && method.equals("POST")) {
@@ -466,7 +468,9 @@ class ApiController {
     String url = base(request) + "/api/v1/" + d.code + "/" + path;
     Behaviour.Values b = behaviour.values();
     Object body;
-    if (SyncReads.isSync(path)) {
+    if (path.equals(SyncReads.SYNC_TIMESTAMP)) {
+      body = syncReads.syncTimestamp(request, d, url);
+    } else if (SyncReads.isSync(path)) {
       body = syncReads.get(request, d, path, url, b.syncRequiresSelect());
     } else {
       String select = request.getParameter("$select");

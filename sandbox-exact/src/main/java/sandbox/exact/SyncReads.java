@@ -40,6 +40,16 @@ class SyncReads {
 
   static final String DELETED = "sync/Deleted";
 
+  static final String SYNC_TIMESTAMP = "read/sync/Sync/SyncTimestamp";
+
+  /** The endPoint values of SyncTimestamp the sandbox knows, and their entity. */
+  static final Map<String, String> SYNC_TIMESTAMP_ENDPOINTS =
+      Map.of("Accounts", "crm/Accounts", "Addresses", "crm/Addresses", "Items", "logistics/Items");
+
+  private static final Pattern QUOTED = Pattern.compile("\\s*'([^']*)'\\s*");
+  private static final Pattern DATETIME =
+      Pattern.compile("\\s*datetime'(\\d{4}-\\d{2}-\\d{2}(?:T[0-9:.]+)?)'\\s*");
+
   static final String FILTER_NOT_SUPPORTED =
       "This $filter parameter is not supported for this resource";
 
@@ -164,6 +174,51 @@ class SyncReads {
       body.put("__next", entityUrl + "?" + nextQuery(request, last + "L"));
     }
     return Map.of("d", body);
+  }
+
+  /**
+   * {@code read/sync/Sync/SyncTimestamp?modified=datetime'…'&endPoint='Accounts'} (reference §8.1):
+   * a Timestamp to start a sync from so that it returns the rows modified on or after the date —
+   * the newest version given out before the first such row (the division's latest when none).
+   */
+  Object syncTimestamp(HttpServletRequest request, Division d, String entityUrl) {
+    String modified = request.getParameter("modified");
+    String endPoint = request.getParameter("endPoint");
+    if (modified == null || endPoint == null) {
+      throw new ApiError(400, "The parameters modified and endPoint are required.");
+    }
+    Matcher date = DATETIME.matcher(modified);
+    Matcher name = QUOTED.matcher(endPoint);
+    if (!date.matches()) {
+      throw new ApiError(400, "Error in query syntax: modified=" + modified);
+    }
+    String entity = name.matches() ? SYNC_TIMESTAMP_ENDPOINTS.get(name.group(1)) : null;
+    if (entity == null) {
+      throw new ApiError(400, "Invalid endPoint: " + endPoint);
+    }
+    String text = date.group(1);
+    java.time.LocalDateTime since =
+        text.contains("T")
+            ? java.time.LocalDateTime.parse(text)
+            : java.time.LocalDate.parse(text).atStartOfDay();
+    long timestamp;
+    synchronized (store.lock()) {
+      timestamp =
+          d.rows(entity).stream()
+                  .filter(
+                      r ->
+                          r.get("Modified") instanceof java.time.LocalDateTime m
+                              && !m.isBefore(since))
+                  .mapToLong(r -> (Long) r.get("Timestamp"))
+                  .min()
+                  .orElse(d.timestamp + 1)
+              - 1;
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put(
+        "__metadata", Map.of("uri", entityUrl, "type", "Exact.Web.Api.Models.Sync.SyncTimestamp"));
+    row.put("TimeStampAsBigInt", timestamp);
+    return Map.of("d", Map.of("results", List.of(row)));
   }
 
   /** The query of the next page: every parameter but $skiptoken repeated, then the new token. */
