@@ -211,6 +211,25 @@ class AdminController {
     out.put("calls", counters.of(code));
     out.put("refreshes", oauth.refreshCount());
     out.put("rateLimited", limiter.rejectedForDivision(code));
+    out.put("busiestMinute", counters.busiestMinute(code));
+    return out;
+  }
+
+  /**
+   * Every division that received calls: calls per endpoint, calls refused with 429 and the most
+   * calls in any 60 seconds (rolling) and in one clock minute (fixed), for a benchmark's figures.
+   */
+  @GetMapping("/admin/counters")
+  @ResponseBody
+  Map<String, Object> allCounters() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int code : counters.divisions()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("calls", counters.of(code));
+      one.put("rateLimited", limiter.rejectedForDivision(code));
+      one.put("busiestMinute", counters.busiestMinute(code));
+      out.put(Integer.toString(code), one);
+    }
     return out;
   }
 
@@ -247,11 +266,17 @@ class AdminController {
             constant(body, "lineRounding", Behaviour.LineRounding.class),
             constant(body, "vatRounding", Behaviour.VatRounding.class),
             flag(body, "entryAmountIncludesVat"),
-            flag(body, "caseInsensitiveStrings")));
+            flag(body, "caseInsensitiveStrings"),
+            flag(body, "syncRequiresSelect")));
   }
 
   private static final List<String> BEHAVIOUR_FIELDS =
-      List.of("lineRounding", "vatRounding", "entryAmountIncludesVat", "caseInsensitiveStrings");
+      List.of(
+          "lineRounding",
+          "vatRounding",
+          "entryAmountIncludesVat",
+          "caseInsensitiveStrings",
+          "syncRequiresSelect");
 
   private static <E extends Enum<E>> E constant(JsonNode body, String field, Class<E> type) {
     JsonNode v = body.get(field);
@@ -298,6 +323,32 @@ class AdminController {
       }
       return out;
     }
+  }
+
+  /**
+   * Deletes one row as a user in Exact's screens would (no rate limit): an account, address or item
+   * leaves an entry in sync/Deleted. 404 when there is no such row.
+   */
+  @DeleteMapping("/admin/divisions/{code}/{service}/{entity}/{id}")
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> deleteRow(
+      @PathVariable int code,
+      @PathVariable String service,
+      @PathVariable String entity,
+      @PathVariable String id) {
+    Division d = store.find(code).orElseThrow(() -> new BadRequest("no division " + code));
+    java.util.UUID key;
+    try {
+      key = java.util.UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("not a GUID: " + id);
+    }
+    synchronized (store.lock()) {
+      if (!store.delete(d, service + "/" + entity, key, null)) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("deleted", false));
+      }
+    }
+    return ResponseEntity.ok(Map.of("deleted", true));
   }
 
   @PostMapping("/admin/reset")

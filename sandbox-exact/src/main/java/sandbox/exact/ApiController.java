@@ -36,6 +36,13 @@ class ApiController {
   private static final Pattern ENTITY_PATH =
       Pattern.compile(
           "/api/v1/(\\d+)/([A-Za-z]+/[A-Za-z]+)(?:\\(([^)]*)\\))?(?:/([A-Za-z]+))?(/\\$count)?/?");
+
+  /** The sync and bulk reads: three segments, or sync/Deleted; same groups as ENTITY_PATH. */
+  private static final Pattern SYNC_PATH =
+      Pattern.compile(
+          "/api/v1/(\\d+)/((?:sync|bulk)/[A-Za-z]+/[A-Za-z]+|sync/Deleted|read/sync/Sync/SyncTimestamp)"
+              + "(?:\\(([^)]*)\\))?(?:/([A-Za-z]+))?(/\\$count)?/?");
+
   private static final Pattern DIVISION_PATH = Pattern.compile("/api/v1/(\\d+)/([^?]*)");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +57,7 @@ class ApiController {
   private final ExactSandboxProperties props;
   private final Behaviour behaviour;
   private final RequestLog requestLog;
+  private final SyncReads syncReads;
 
   ApiController(
       EntityCatalog catalog,
@@ -62,7 +70,8 @@ class ApiController {
       Writes writes,
       ExactSandboxProperties props,
       Behaviour behaviour,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      SyncReads syncReads) {
     this.catalog = catalog;
     this.store = store;
     this.oauth = oauth;
@@ -74,6 +83,7 @@ class ApiController {
     this.props = props;
     this.behaviour = behaviour;
     this.requestLog = requestLog;
+    this.syncReads = syncReads;
   }
 
   @RequestMapping("/api/v1/current/Me")
@@ -221,7 +231,7 @@ class ApiController {
     RequestLog.Entry logged = null;
     Matcher division = DIVISION_PATH.matcher(uri);
     if (RequestLog.isWrite(method) && division.matches()) {
-      Matcher m = ENTITY_PATH.matcher(uri);
+      Matcher m = route(uri);
       String path = m.matches() ? m.group(2) : division.group(2);
       String key = m.matches() ? m.group(3) : null;
       try {
@@ -252,7 +262,7 @@ class ApiController {
 
   private ResponseEntity<Object> entity(
       HttpServletRequest request, String body, String uri, String method) {
-    Matcher m = ENTITY_PATH.matcher(uri);
+    Matcher m = route(uri);
     HttpHeaders headers = new HttpHeaders();
     OAuthServer.Session session;
     try {
@@ -359,6 +369,11 @@ class ApiController {
       return divisions(request, session, division, headers);
     }
     Division d = accessible(session, division);
+    if (SyncReads.isSync(path)
+        || SyncReads.BULK.containsKey(path)
+        || path.equals(SyncReads.SYNC_TIMESTAMP)) {
+      return syncOrBulk(request, d, path, key, navigation, count, method, headers);
+    }
     if (path.equals("salesinvoice/PrintedSalesInvoices") && method.equals("POST")) {
       return printed(d, body, headers);
     }
@@ -412,7 +427,8 @@ class ApiController {
         }
         case "DELETE" -> {
           UUID id = keyOf(entity, key);
-          if (d.table(entity.path()).remove(id) == null) {
+          OAuthServer.User user = oauth.user(session.username()).orElseThrow();
+          if (!store.delete(d, entity.path(), id, userId(user))) {
             throw notFound(entity);
           }
           return ResponseEntity.noContent().headers(headers).build();
@@ -420,6 +436,65 @@ class ApiController {
         default -> throw new ApiError(405, "Method not allowed");
       }
     }
+  }
+
+  /** The path matcher: the sync and bulk reads first, then service/Entity. */
+  private static Matcher route(String uri) {
+    Matcher sync = SYNC_PATH.matcher(uri);
+    return sync.matches() ? sync : ENTITY_PATH.matcher(uri);
+  }
+
+  /**
+   * sync/… and bulk/… (reference §8): GET only, no key, page size 1000. Bulk requires $select and
+   * applies the entity's mandatory filtering; sync accepts only {@code Timestamp gt N}.
+   */
+  private ResponseEntity<Object> syncOrBulk(
+      HttpServletRequest request,
+      Division d,
+      String path,
+      String key,
+      String navigation,
+      boolean count,
+      String method,
+      HttpHeaders headers) {
+    if (!method.equals("GET")) {
+      throw new ApiError(405, "The HTTP method '" + method + "' is not allowed on '" + path + "'.");
+    }
+    if (key != null || navigation != null || count) {
+      throw new ApiError(
+          404,
+          "Resource not found for the segment '" + path.substring(path.indexOf('/') + 1) + "'.");
+    }
+    String url = base(request) + "/api/v1/" + d.code + "/" + path;
+    Behaviour.Values b = behaviour.values();
+    Object body;
+    if (path.equals(SyncReads.SYNC_TIMESTAMP)) {
+      body = syncReads.syncTimestamp(request, d, url);
+    } else if (SyncReads.isSync(path)) {
+      body = syncReads.get(request, d, path, url, b.syncRequiresSelect());
+    } else {
+      String select = request.getParameter("$select");
+      if (select == null || select.isBlank()) {
+        throw new ApiError(400, SyncReads.SELECT_MANDATORY);
+      }
+      EntityCatalog.Entity entity = catalog.get(SyncReads.BULK.get(path));
+      synchronized (store.lock()) {
+        body =
+            get(
+                request,
+                d,
+                entity,
+                null,
+                request.getParameter("$filter"),
+                false,
+                url,
+                b,
+                d.rows(entity.path()),
+                false,
+                SyncReads.PAGE_SIZE);
+      }
+    }
+    return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   /** A FAIL_BEFORE_STORE fault: answered with the gateway's HTML 500. */
@@ -479,13 +554,15 @@ class ApiController {
             base(request) + "/api/v1/" + d.code + "/" + lines.path(),
             b,
             ofParent,
-            true);
+            true,
+            props.pageSize());
       }
       rows = List.of(row);
     } else {
       rows = d.rows(entity.path());
     }
-    return get(request, d, entity, key, filter, count, entityUrl, b, rows, key != null);
+    return get(
+        request, d, entity, key, filter, count, entityUrl, b, rows, key != null, props.pageSize());
   }
 
   private Object get(
@@ -498,7 +575,8 @@ class ApiController {
       String entityUrl,
       Behaviour.Values b,
       List<Map<String, Object>> rows,
-      boolean keyed) {
+      boolean keyed,
+      int pageSize) {
     Projection projection =
         Projection.parse(
             catalog, entity, request.getParameter("$select"), request.getParameter("$expand"));
@@ -538,7 +616,7 @@ class ApiController {
               .collect(Collectors.toCollection(ArrayList::new));
     }
     int top = parseTop(request.getParameter("$top"));
-    int limit = Math.min(top, props.pageSize());
+    int limit = Math.min(top, pageSize);
     List<Map<String, Object>> page = rows.subList(0, Math.min(limit, rows.size()));
     List<Object> results = new ArrayList<>();
     for (Map<String, Object> row : page) {
@@ -551,7 +629,7 @@ class ApiController {
     if ("allpages".equals(request.getParameter("$inlinecount"))) {
       dBody.put("__count", rows.size());
     }
-    boolean more = top > props.pageSize() && page.size() == props.pageSize();
+    boolean more = top > pageSize && page.size() == pageSize;
     if (more && !page.isEmpty()) {
       Object last = page.get(page.size() - 1).get(entity.key().name());
       String token = last instanceof UUID ? "guid'" + last + "'" : last + "L";
@@ -638,6 +716,7 @@ class ApiController {
       }
     }
     row.put("Modified", store.now());
+    store.touched(d, entity.path(), row);
   }
 
   private ResponseEntity<Object> printed(Division d, String body, HttpHeaders headers) {

@@ -4,10 +4,10 @@ import java.math.RoundingMode;
 import org.springframework.stereotype.Component;
 
 /**
- * The knobs for Exact's computations and string comparison that a test may switch while the sandbox
- * runs ({@code PUT /admin/behaviour}). Each starts from its {@code sandbox.exact.*} property and
- * returns to it on {@code POST /admin/reset}. A request reads one {@link Values} snapshot, so a
- * switch never splits a document between two settings.
+ * The knobs for Exact's computations, string comparison and the sync endpoints' $select that a test
+ * may switch while the sandbox runs ({@code PUT /admin/behaviour}). Each starts from its {@code
+ * sandbox.exact.*} property and returns to it on {@code POST /admin/reset}. A request reads one
+ * {@link Values} snapshot, so a switch never splits a document between two settings.
  */
 @Component
 public class Behaviour {
@@ -40,14 +40,16 @@ public class Behaviour {
       LineRounding lineRounding,
       VatRounding vatRounding,
       boolean entryAmountIncludesVat,
-      boolean caseInsensitiveStrings) {}
+      boolean caseInsensitiveStrings,
+      boolean syncRequiresSelect) {}
 
   /** A partial update: null leaves a value as it is. */
   public record Change(
       LineRounding lineRounding,
       VatRounding vatRounding,
       Boolean entryAmountIncludesVat,
-      Boolean caseInsensitiveStrings) {}
+      Boolean caseInsensitiveStrings,
+      Boolean syncRequiresSelect) {}
 
   private final Values defaults;
   private volatile Values current;
@@ -58,7 +60,8 @@ public class Behaviour {
             props.lineRounding() == null ? LineRounding.HALF_UP : props.lineRounding(),
             props.vatRounding() == null ? VatRounding.LINE_HALF_UP : props.vatRounding(),
             props.entryAmountIncludesVat(),
-            props.caseInsensitiveStrings());
+            props.caseInsensitiveStrings(),
+            props.syncRequiresSelect());
     this.current = defaults;
   }
 
@@ -77,7 +80,8 @@ public class Behaviour {
                 : v.entryAmountIncludesVat(),
             c.caseInsensitiveStrings() != null
                 ? c.caseInsensitiveStrings()
-                : v.caseInsensitiveStrings());
+                : v.caseInsensitiveStrings(),
+            c.syncRequiresSelect() != null ? c.syncRequiresSelect() : v.syncRequiresSelect());
     return current;
   }
 

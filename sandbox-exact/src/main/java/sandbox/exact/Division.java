@@ -29,7 +29,16 @@ public final class Division implements java.io.Serializable {
   public final java.time.LocalDateTime created;
 
   private final Map<String, LinkedHashMap<UUID, Map<String, Object>>> tables = new HashMap<>();
+
+  /**
+   * The last row version given out: one counter per division for the {@code Timestamp} of accounts,
+   * addresses, items and deletion-log entries (reference §8.1), never wall-clock time.
+   */
   long timestamp = 1;
+
+  /** The sync/Deleted log, oldest first (null in state files from before it existed). */
+  private ArrayList<Map<String, Object>> deleted;
+
   int nextItemNumber = 1;
   int nextInvoiceNumber;
   int nextOrderNumber;
@@ -70,5 +79,13 @@ public final class Division implements java.io.Serializable {
 
   long nextTimestamp() {
     return ++timestamp;
+  }
+
+  /** The deletion log of sync/Deleted, oldest first. */
+  List<Map<String, Object>> deleted() {
+    if (deleted == null) {
+      deleted = new ArrayList<>();
+    }
+    return deleted;
   }
 }

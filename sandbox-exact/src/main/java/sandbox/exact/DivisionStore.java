@@ -126,6 +126,52 @@ public class DivisionStore {
     Object[] s = (Object[]) snapshot;
     divisions.putAll((Map<Integer, Division>) s[0]);
     nextCode = (Integer) s[1];
+    // rows from a state file written before they had a Timestamp get one, in stored order
+    for (Division d : divisions.values()) {
+      for (EntityCatalog.Entity e : catalog.all().values()) {
+        if (e.fields().containsKey("Timestamp")) {
+          for (Map<String, Object> row : d.table(e.path()).values()) {
+            if (row.get("Timestamp") == null) {
+              row.put("Timestamp", d.nextTimestamp());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Exact's EntityType in sync/Deleted for the entities whose deletions are logged (§8.2). */
+  static final Map<String, Integer> DELETED_ENTITY_TYPES =
+      Map.of("crm/Accounts", 2, "crm/Addresses", 3, "logistics/Items", 9);
+
+  /** A changed row gets a new Timestamp (row version) if its entity has one. Caller holds lock. */
+  void touched(Division d, String entity, Map<String, Object> row) {
+    if (catalog.get(entity).fields().containsKey("Timestamp")) {
+      row.put("Timestamp", d.nextTimestamp());
+    }
+  }
+
+  /**
+   * Deletes a row; an account, address or item leaves an entry in the sync/Deleted log with a new
+   * Timestamp. False when there was no such row. Caller holds the lock.
+   */
+  boolean delete(Division d, String entity, UUID id, UUID deletedBy) {
+    if (d.table(entity).remove(id) == null) {
+      return false;
+    }
+    Integer type = DELETED_ENTITY_TYPES.get(entity);
+    if (type != null) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("ID", UUID.randomUUID());
+      entry.put("EntityKey", id);
+      entry.put("EntityType", type);
+      entry.put("DeletedBy", deletedBy);
+      entry.put("DeletedDate", now());
+      entry.put("Division", d.code);
+      entry.put("Timestamp", d.nextTimestamp());
+      d.deleted().add(entry);
+    }
+    return true;
   }
 
   public synchronized void reset() {

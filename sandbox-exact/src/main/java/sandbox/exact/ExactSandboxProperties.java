@@ -36,7 +36,8 @@ public record ExactSandboxProperties(
     @DefaultValue("HALF_UP") Behaviour.LineRounding lineRounding,
     @DefaultValue("LINE_HALF_UP") Behaviour.VatRounding vatRounding,
     @DefaultValue("false") boolean entryAmountIncludesVat,
-    @DefaultValue("20000") int requestLogSize) {
+    @DefaultValue("20000") int requestLogSize,
+    @DefaultValue("true") boolean syncRequiresSelect) {
 
   /** Endpoints with mandatory filtering, and the fields that satisfy it. */
   public Map<String, List<String>> mandatoryFilterFields() {

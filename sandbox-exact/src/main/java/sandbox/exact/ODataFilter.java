@@ -374,6 +374,7 @@ final class ODataFilter {
       case "guid" -> "Edm.Guid";
       case "str" -> STRING;
       case "int" -> "Edm.Int32";
+      case "long" -> "Edm.Int64";
       case "dbl" -> "Edm.Double";
       case "dt" -> "Edm.DateTime";
       case "bool" -> BOOLEAN;

@@ -101,6 +101,10 @@ final class RequestReader {
           BigDecimal n = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asString());
           yield n.intValueExact();
         }
+        case "long" -> {
+          BigDecimal n = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asString());
+          yield n.longValueExact();
+        }
         case "dbl" -> v.isNumber() ? v.decimalValue() : new BigDecimal(v.asString().trim());
         case "bool" -> {
           if (v.isBoolean()) {
@@ -158,6 +162,7 @@ final class RequestReader {
     return switch (type) {
       case "guid" -> "Guid";
       case "int" -> "Int32";
+      case "long" -> "Int64";
       case "byte" -> "Byte";
       case "dbl" -> "Double";
       case "bool" -> "Boolean";

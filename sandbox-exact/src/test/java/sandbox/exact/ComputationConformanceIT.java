@@ -309,7 +309,12 @@ class ComputationConformanceIT {
     JsonNode defaults = sandbox.admin("GET", "/admin/behaviour", null);
     assertThat(defaults.propertyNames())
         .containsExactlyInAnyOrder(
-            "lineRounding", "vatRounding", "entryAmountIncludesVat", "caseInsensitiveStrings");
+            "lineRounding",
+            "vatRounding",
+            "entryAmountIncludesVat",
+            "caseInsensitiveStrings",
+            "syncRequiresSelect");
+    assertThat(defaults.path("syncRequiresSelect").asBoolean()).isTrue();
     assertThat(defaults.path("lineRounding").asString()).isEqualTo("HALF_UP");
     assertThat(defaults.path("vatRounding").asString()).isEqualTo("LINE_HALF_UP");
     assertThat(defaults.path("entryAmountIncludesVat").asBoolean()).isFalse();
