@@ -43,9 +43,6 @@ final class ExactMirror implements AccountingMirror {
   private static final String ITEM_FIELDS = "ID,Code,Barcode,Timestamp";
   private static final String DELETED_FIELDS = "EntityKey,EntityType,Timestamp";
 
-  /** Deletions are read with a feed's refresh once this many freshFor periods have passed. */
-  private static final int DELETED_EVERY = 6;
-
   private final ExactClient client;
   private final MirrorStore store;
   private final ClusterLock lock;
@@ -71,6 +68,14 @@ final class ExactMirror implements AccountingMirror {
     if (!current(integrationId, division, Feed.ACCOUNTS)) {
       return Optional.empty();
     }
+    List<AccountingSystem.Account> found = store.accountsByEmail(division, emails);
+    if (found.isEmpty()) {
+      return Optional.of(found);
+    }
+    // a record found in the copy is about to be used: it must not have been deleted meanwhile
+    if (!current(integrationId, division, Feed.DELETED)) {
+      return Optional.empty();
+    }
     return Optional.of(store.accountsByEmail(division, emails));
   }
 
@@ -78,6 +83,13 @@ final class ExactMirror implements AccountingMirror {
   public Optional<List<AccountingSystem.Item>> items(
       UUID integrationId, String division, Collection<String> codes, Collection<String> barcodes) {
     if (!current(integrationId, division, Feed.ITEMS)) {
+      return Optional.empty();
+    }
+    List<AccountingSystem.Item> found = store.items(division, codes, barcodes);
+    if (found.isEmpty()) {
+      return Optional.of(found);
+    }
+    if (!current(integrationId, division, Feed.DELETED)) {
       return Optional.empty();
     }
     return Optional.of(store.items(division, codes, barcodes));
@@ -98,10 +110,11 @@ final class ExactMirror implements AccountingMirror {
     }
   }
 
-  /** The two feeds the copy answers from. */
+  /** The feeds the copy is made of. */
   enum Feed {
     ACCOUNTS,
-    ITEMS
+    ITEMS,
+    DELETED
   }
 
   /** True when the copy of this feed may answer: read to its end less than freshFor ago. */
@@ -120,7 +133,12 @@ final class ExactMirror implements AccountingMirror {
   }
 
   private boolean fresh(State s, Feed feed) {
-    Instant readAt = feed == Feed.ACCOUNTS ? s.accountsReadAt() : s.itemsReadAt();
+    Instant readAt =
+        switch (feed) {
+          case ACCOUNTS -> s.accountsReadAt();
+          case ITEMS -> s.itemsReadAt();
+          case DELETED -> s.deletedReadAt();
+        };
     return readAt != null && readAt.plus(settings.mirrorFreshFor()).isAfter(clock.instant());
   }
 
@@ -129,10 +147,7 @@ final class ExactMirror implements AccountingMirror {
         && s.failedAt().plus(settings.mirrorRetryAfter()).isAfter(clock.instant());
   }
 
-  /**
-   * Reads what changed in the feed since its last read (everything, the first time) and, now and
-   * then, what was deleted; true when the feed was read to its end.
-   */
+  /** Reads what changed in the feed since its last read (everything, the first time). */
   private boolean refresh(UUID integrationId, String division, Feed feed) {
     State before = store.state(division).orElse(State.empty(division));
     if (fresh(before, feed) || paused(before)) {
@@ -141,14 +156,23 @@ final class ExactMirror implements AccountingMirror {
     Instant started = clock.instant();
     State[] at = {before};
     try {
-      if (feed == Feed.ACCOUNTS) {
-        readAccounts(integrationId, division, at);
-        at[0] = with(at[0], started, at[0].itemsReadAt(), at[0].deletedReadAt());
-      } else {
-        readItems(integrationId, division, at);
-        at[0] = with(at[0], at[0].accountsReadAt(), started, at[0].deletedReadAt());
+      switch (feed) {
+        case ACCOUNTS -> {
+          readAccounts(integrationId, division, at);
+          at[0] = with(at[0], started, at[0].itemsReadAt(), at[0].deletedReadAt());
+        }
+        case ITEMS -> {
+          readItems(integrationId, division, at);
+          at[0] = with(at[0], at[0].accountsReadAt(), started, at[0].deletedReadAt());
+        }
+        case DELETED -> {
+          if (before.deletedReadAt() != null) {
+            readDeleted(integrationId, division, at);
+          }
+          at[0] = with(at[0], at[0].accountsReadAt(), at[0].itemsReadAt(), started);
+        }
       }
-      if (before.deletedReadAt() == null) {
+      if (before.deletedReadAt() == null && feed != Feed.DELETED) {
         // the first time, deletions before this read do not matter: they are not in it. Row
         // versions are one counter per database, so later deletions come after the highest read.
         State s = at[0];
@@ -163,12 +187,6 @@ final class ExactMirror implements AccountingMirror {
                 started,
                 null,
                 null);
-      } else if (!before
-          .deletedReadAt()
-          .plus(settings.mirrorFreshFor().multipliedBy(DELETED_EVERY))
-          .isAfter(started)) {
-        readDeleted(integrationId, division, at);
-        at[0] = with(at[0], at[0].accountsReadAt(), at[0].itemsReadAt(), started);
       }
       store.save(at[0]);
       return true;
