@@ -67,7 +67,7 @@ class FairShareIT {
               () ->
                   Http.post(
                       system.shopsUrl + "/admin/shops/" + a.shopId() + "/orders",
-                      octoberOrder(n))));
+                      ShopOrders.octoberOrder(n))));
     }
     for (Future<?> f : created) {
       f.get();
@@ -113,58 +113,6 @@ class FairShareIT {
     assertThat(delays).allSatisfy(d -> assertThat(d).as("live delay (ms)").isLessThan(60_000));
     assertThat(count("imported")).isEqualTo(IMPORTED);
     assertThat(count("imported and state = 'BOOKED'")).isLessThan(IMPORTED);
-  }
-
-  private static Map<String, Object> octoberOrder(int i) {
-    String day = String.format("2026-10-%02d", 1 + i % 30);
-    return Map.of(
-        "status",
-        "completed",
-        "paymentStatus",
-        "paid",
-        "paymentMethodCode",
-        "bancontact",
-        "paymentMethodTitle",
-        "Bancontact",
-        "createdAt",
-        day + "T10:" + String.format("%02d", i % 60) + ":00+02:00",
-        "customer",
-        Map.of(
-            "email",
-            "vaste.klant@example.be",
-            "firstName",
-            "Vaste",
-            "lastName",
-            "Klant",
-            "isCompany",
-            false),
-        "billingAddress",
-        Map.of(
-            "name",
-            "Vaste Klant",
-            "street",
-            "Kerkstraat",
-            "number",
-            "1",
-            "zipcode",
-            "9000",
-            "city",
-            "Gent",
-            "countryCode",
-            "BE"),
-        "lines",
-        List.of(
-            Map.of(
-                "sku",
-                "KOFFIE-1",
-                "name",
-                "Koffie",
-                "quantity",
-                "1",
-                "unitPrice",
-                "12.10",
-                "vatRate",
-                "21")));
   }
 
   private static long count(String where) throws Exception {

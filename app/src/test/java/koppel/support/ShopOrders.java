@@ -207,4 +207,60 @@ public final class ShopOrders {
       throw new AssertionError("not all " + state + ":\n" + views, e);
     }
   }
+
+  /**
+   * The body of a paid October order of a regular customer (one coffee at 21 %), the i-th of a
+   * historical month, for the shop sandbox's POST /admin/shops/{id}/orders.
+   */
+  public static Map<String, Object> octoberOrder(int i) {
+    String day = String.format("2026-10-%02d", 1 + i % 30);
+    return Map.of(
+        "status",
+        "completed",
+        "paymentStatus",
+        "paid",
+        "paymentMethodCode",
+        "bancontact",
+        "paymentMethodTitle",
+        "Bancontact",
+        "createdAt",
+        day + "T10:" + String.format("%02d", i % 60) + ":00+02:00",
+        "customer",
+        Map.of(
+            "email",
+            "vaste.klant@example.be",
+            "firstName",
+            "Vaste",
+            "lastName",
+            "Klant",
+            "isCompany",
+            false),
+        "billingAddress",
+        Map.of(
+            "name",
+            "Vaste Klant",
+            "street",
+            "Kerkstraat",
+            "number",
+            "1",
+            "zipcode",
+            "9000",
+            "city",
+            "Gent",
+            "countryCode",
+            "BE"),
+        "lines",
+        List.of(
+            Map.of(
+                "sku",
+                "KOFFIE-1",
+                "name",
+                "Koffie",
+                "quantity",
+                "1",
+                "unitPrice",
+                "12.10",
+                "vatRate",
+                "21")));
+  }
 }

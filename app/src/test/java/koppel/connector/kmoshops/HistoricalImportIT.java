@@ -55,58 +55,6 @@ class HistoricalImportIT {
     system.close();
   }
 
-  private static Map<String, Object> octoberOrder(int i) {
-    String day = String.format("2026-10-%02d", 1 + i % 30);
-    return Map.of(
-        "status",
-        "completed",
-        "paymentStatus",
-        "paid",
-        "paymentMethodCode",
-        "bancontact",
-        "paymentMethodTitle",
-        "Bancontact",
-        "createdAt",
-        day + "T10:" + String.format("%02d", i % 60) + ":00+02:00",
-        "customer",
-        Map.of(
-            "email",
-            "vaste.klant@example.be",
-            "firstName",
-            "Vaste",
-            "lastName",
-            "Klant",
-            "isCompany",
-            false),
-        "billingAddress",
-        Map.of(
-            "name",
-            "Vaste Klant",
-            "street",
-            "Kerkstraat",
-            "number",
-            "1",
-            "zipcode",
-            "9000",
-            "city",
-            "Gent",
-            "countryCode",
-            "BE"),
-        "lines",
-        List.of(
-            Map.of(
-                "sku",
-                "KOFFIE-1",
-                "name",
-                "Koffie",
-                "quantity",
-                "1",
-                "unitPrice",
-                "12.10",
-                "vatRate",
-                "21")));
-  }
-
   @Test
   void fiveThousandOrdersSurviveARestartAndNeverHoldUpALiveOrder() throws Exception {
     KoppelSystem.Seeded seeded = system.seedIntegration("import", LocalDate.of(2026, 11, 1));
@@ -121,7 +69,7 @@ class HistoricalImportIT {
               () ->
                   Http.post(
                       system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
-                      octoberOrder(n))));
+                      ShopOrders.octoberOrder(n))));
     }
     for (Future<?> f : created) {
       f.get();
