@@ -167,6 +167,7 @@ public final class BenchMain {
     opts.put("phases", o.phases());
     result.put("options", opts);
     result.put("phases", phases);
+    result.put("webhooksPerNode", cluster.forwardedPerNode());
     result.put("targets", targets);
     result.put("notes", runner == null ? List.of() : runner.notes);
     result.put("ok", problems.isEmpty());

@@ -63,6 +63,7 @@ final class Cluster implements AutoCloseable {
   final String viesUrl;
   private final List<Node> nodes = new ArrayList<>();
   private HttpServer forwarder;
+  private java.util.concurrent.atomic.AtomicLongArray forwarded;
   boolean exactLimitsOn;
 
   /** A Koppel node: its process, URL and log. */
@@ -129,7 +130,8 @@ final class Cluster implements AutoCloseable {
     String publicUrl = "http://localhost:" + ports.get(0);
     if (nodeCount > 1) {
       List<String> targets = ports.stream().map(p -> "http://localhost:" + p).toList();
-      forwarder = forwarder(targets);
+      forwarded = new java.util.concurrent.atomic.AtomicLongArray(nodeCount);
+      forwarder = forwarder(targets, forwarded);
       publicUrl = "http://localhost:" + forwarder.getAddress().getPort();
       out.println("Webhooks go round-robin over " + nodeCount + " nodes via " + publicUrl);
     }
@@ -166,6 +168,18 @@ final class Cluster implements AutoCloseable {
     }
     exact.close();
     startExact(on);
+  }
+
+  /** Requests the forwarder sent to each node (null with one node: no forwarder). */
+  List<Long> forwardedPerNode() {
+    if (forwarded == null) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < forwarded.length(); i++) {
+      out.add(forwarded.get(i));
+    }
+    return out;
   }
 
   List<Node> nodes() {
@@ -242,7 +256,8 @@ final class Cluster implements AutoCloseable {
   }
 
   /** A tiny HTTP forwarder: each request goes to the next node in turn. */
-  private static HttpServer forwarder(List<String> targets) throws IOException {
+  private static HttpServer forwarder(
+      List<String> targets, java.util.concurrent.atomic.AtomicLongArray counts) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     HttpClient client =
         HttpClient.newBuilder()
@@ -256,7 +271,9 @@ final class Cluster implements AutoCloseable {
         "/",
         (HttpExchange ex) -> {
           try (ex) {
-            String target = targets.get(Math.floorMod(next.getAndIncrement(), targets.size()));
+            int i = Math.floorMod(next.getAndIncrement(), targets.size());
+            String target = targets.get(i);
+            counts.incrementAndGet(i);
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
               body = in.readAllBytes();
