@@ -89,6 +89,9 @@ public final class BenchMain {
 
   /** Runs the bench; answers the exit code. */
   static int run(String[] args, PrintStream out, boolean terminal) {
+    if (args.length == 3 && args[0].equals("--compare")) {
+      return Report.compare(out, Path.of(args[1]), Path.of(args[2]));
+    }
     Options o;
     Path appJar;
     try {
@@ -101,6 +104,7 @@ public final class BenchMain {
               + " [--rate 20] [--latency-orders 1200] [--limited-orders 150]"
               + " [--json bench-result.json] [--phases throughput,latency,limited]"
               + " [--node-heap 512m] [--app-jar app/target/koppel-app-exec.jar] [--timeout seconds]");
+      out.println("       java -jar bench/target/koppel-bench.jar --compare old.json new.json");
       return 2;
     }
     try (Cluster cluster = new Cluster(appJar, o.nodes(), o.nodeHeap(), out::println)) {

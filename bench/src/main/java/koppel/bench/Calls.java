@@ -133,7 +133,7 @@ final class Calls {
     String method = parts[0];
     String path = parts.length > 1 ? parts[1] : "";
     String entity = path.contains("/") ? path.substring(path.lastIndexOf('/') + 1) : path;
-    if (path.startsWith("sync/") || path.startsWith("bulk/")) {
+    if (path.startsWith("sync/") || path.startsWith("bulk/") || path.startsWith("read/sync/")) {
       return "mirror";
     }
     if (method.equals("POST")) {

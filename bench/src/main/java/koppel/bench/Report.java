@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** The figures as a table on the terminal and as JSON, with the machine and the targets. */
 final class Report {
@@ -213,6 +214,66 @@ final class Report {
           t.get("target") + " " + t.get("goal"),
           t.get("result") + (t.get("value") == null ? "" : "  (" + t.get("value") + ")"));
     }
+  }
+
+  /** The figures that matter, per phase, side by side: {@code --compare old.json new.json}. */
+  static int compare(PrintStream out, Path older, Path newer) {
+    JsonNode a;
+    JsonNode b;
+    try {
+      a = Http.JSON.readTree(older.toFile());
+      b = Http.JSON.readTree(newer.toFile());
+    } catch (RuntimeException e) {
+      out.println("cannot read the two files: " + e.getMessage());
+      return 2;
+    }
+    out.printf("  %-44s %14s %14s %9s%n", "", older.getFileName(), newer.getFileName(), "change");
+    out.printf(
+        "  %-44s %14s %14s%n",
+        "machine",
+        a.path("machine").path("cores").asString() + " cores",
+        b.path("machine").path("cores").asString() + " cores");
+    String[][] figures = {
+      {"orders booked per second", "/bookedPerSecond"},
+      {"latency p50 (ms)", "/latencyMillis/p50"},
+      {"latency p95 (ms)", "/latencyMillis/p95"},
+      {"latency p99 (ms)", "/latencyMillis/p99"},
+      {"latency max (ms)", "/latencyMillis/max"},
+      {"Exact calls per order", "/callsPerOrder"},
+      {"lookups per order", "/lookupsPerOrder"},
+      {"customer creates per order", "/callsPerOrderByKind/customer_create"},
+      {"item creates per order", "/callsPerOrderByKind/item_create"},
+      {"most calls in any minute", "/maxCallsInAnyMinute"},
+      {"heap used, node 1 (bytes)", "/heapUsedBytesPerNode/0"},
+      {"database size (bytes)", "/databaseBytes"},
+      {"orders per day (limited)", "/limited/ordersPerDay"},
+    };
+    for (String phase : new String[] {"throughput", "latency", "limited"}) {
+      JsonNode pa = a.path("phases").path(phase);
+      JsonNode pb = b.path("phases").path(phase);
+      if (pa.isMissingNode() && pb.isMissingNode()) {
+        continue;
+      }
+      out.println("--- " + phase);
+      for (String[] f : figures) {
+        JsonNode va = pa.at(f[1]);
+        JsonNode vb = pb.at(f[1]);
+        if (!va.isNumber() && !vb.isNumber()) {
+          continue;
+        }
+        String change = "";
+        if (va.isNumber() && vb.isNumber() && va.asDouble() != 0) {
+          change = String.format("%+.1f %%", 100 * (vb.asDouble() - va.asDouble()) / va.asDouble());
+        }
+        out.printf(
+            "  %-44s %14s %14s %9s%n",
+            f[0],
+            va.isNumber() ? va.asString() : "n/a",
+            vb.isNumber() ? vb.asString() : "n/a",
+            change);
+      }
+    }
+    return 0;
   }
 
   private static void row(PrintStream out, String label, Object value) {

@@ -19,6 +19,8 @@ class FiguresTest {
     assertThat(Calls.kindOf("GET crm/Accounts")).isEqualTo("lookup");
     assertThat(Calls.kindOf("GET logistics/Items")).isEqualTo("lookup");
     assertThat(Calls.kindOf("GET sync/Logistics/Items")).isEqualTo("mirror");
+    assertThat(Calls.kindOf("GET bulk/CRM/Accounts")).isEqualTo("mirror");
+    assertThat(Calls.kindOf("GET read/sync/Sync/SyncTimestamp")).isEqualTo("mirror");
     assertThat(Calls.kindOf("GET salesinvoice/SalesInvoices")).isEqualTo("other");
   }
 
