@@ -52,19 +52,20 @@ final class Cluster implements AutoCloseable {
 
   final Path workDir;
   final String nodeHeap;
-  private final EmbeddedPostgres postgres;
-  final String jdbcUrl;
+  private EmbeddedPostgres postgres;
+  String jdbcUrl;
   private ConfigurableApplicationContext exact;
-  private final ConfigurableApplicationContext shops;
-  private final ConfigurableApplicationContext vies;
-  private final int exactPort;
-  final String exactUrl;
-  final String shopUrl;
-  final String viesUrl;
+  private ConfigurableApplicationContext shops;
+  private ConfigurableApplicationContext vies;
+  private int exactPort;
+  String exactUrl;
+  String shopUrl;
+  String viesUrl;
   private final List<Node> nodes = new ArrayList<>();
   private HttpServer forwarder;
   private java.util.concurrent.atomic.AtomicLongArray forwarded;
   boolean exactLimitsOn;
+  private boolean closed;
 
   /** A Koppel node: its process, URL and log. */
   record Node(Process process, String url, Path log) {}
@@ -73,6 +74,15 @@ final class Cluster implements AutoCloseable {
     this.workDir = Files.createTempDirectory("koppel-bench");
     this.nodeHeap = nodeHeap;
     out.println("Work directory " + workDir);
+    try {
+      start(appJar, nodeCount, out);
+    } catch (IOException | RuntimeException e) {
+      close(); // what did start: no node process outlives the bench
+      throw e;
+    }
+  }
+
+  private void start(Path appJar, int nodeCount, PrintLine out) throws IOException {
     out.println("Starting PostgreSQL …");
     this.postgres =
         EmbeddedPostgres.builder()
@@ -137,7 +147,7 @@ final class Cluster implements AutoCloseable {
     }
     for (int i = 0; i < nodeCount; i++) {
       out.println("Starting Koppel node " + (i + 1) + " (-Xmx" + nodeHeap + ") …");
-      nodes.add(startNode(appJar, i, ports.get(i), publicUrl));
+      startNode(appJar, i, ports.get(i), publicUrl);
     }
   }
 
@@ -194,7 +204,7 @@ final class Cluster implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl, "postgres", "");
   }
 
-  private Node startNode(Path appJar, int index, int port, String publicUrl) throws IOException {
+  private void startNode(Path appJar, int index, int port, String publicUrl) throws IOException {
     Path dir = Files.createDirectories(workDir.resolve("node-" + (index + 1)));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("server.port", port);
@@ -229,8 +239,8 @@ final class Cluster implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
     Node node = new Node(process, "http://localhost:" + port, log);
+    nodes.add(node); // before it is ready: close() stops it whatever happens
     awaitReady(node);
-    return node;
   }
 
   private static void awaitReady(Node node) throws IOException {
@@ -317,7 +327,11 @@ final class Cluster implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     for (Node n : nodes) {
       n.process().destroy();
     }
@@ -333,13 +347,18 @@ final class Cluster implements AutoCloseable {
     if (forwarder != null) {
       forwarder.stop(0);
     }
-    for (ConfigurableApplicationContext c : List.of(exact, shops, vies)) {
-      c.close();
+    for (ConfigurableApplicationContext c :
+        new ConfigurableApplicationContext[] {exact, shops, vies}) {
+      if (c != null) {
+        c.close();
+      }
     }
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
