@@ -123,6 +123,22 @@ final class Calls {
     return out;
   }
 
+  /** The Exact sandbox's calls per endpoint between two readings of its counters. */
+  static Map<String, Long> byEndpoint(JsonNode after, JsonNode before) {
+    Map<String, Long> out = new TreeMap<>();
+    after
+        .path("calls")
+        .properties()
+        .forEach(
+            e -> {
+              long n = e.getValue().asLong() - before.path("calls").path(e.getKey()).asLong(0);
+              if (n != 0) {
+                out.put(e.getKey(), n);
+              }
+            });
+    return out;
+  }
+
   static long total(Map<String, Long> byKind) {
     return byKind == null ? 0 : byKind.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -196,6 +196,7 @@ final class PhaseRunner {
     f.put("lookupsPerOrder", perOrder.get("lookup"));
     f.put("exactSandboxCallsByKind", exactCalls);
     f.put("exactSandboxCallsTotal", Calls.total(exactCalls));
+    f.put("exactSandboxCallsByEndpoint", Calls.byEndpoint(exactAfter, exactBefore));
     long rateLimited =
         exactAfter.path("rateLimited").asLong() - exactBefore.path("rateLimited").asLong();
     f.put("exactAnswered429", Math.max(0, rateLimited));
