@@ -8,6 +8,7 @@ import koppel.connector.kmoshops.KmoShopsSettings;
 import koppel.connector.kmoshops.KmoShopsShopSystem;
 import koppel.connector.kmoshops.KmoShopsWebhooks;
 import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingCallMeter;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.ClusterLock;
@@ -17,6 +18,7 @@ import koppel.order.port.OrderIntake;
 import koppel.order.port.RateLimitStore;
 import koppel.order.port.ShopAuthorization;
 import koppel.order.port.WebhookDeliveries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,8 +48,15 @@ class ConnectorConfig {
       ConnectionStore connections,
       ClusterLock cluster,
       RateLimitStore limits,
-      Clock clock) {
-    return new ExactConnector(settings, connections, cluster, limits, clock);
+      Clock clock,
+      ObjectProvider<AccountingCallMeter> meter) {
+    return new ExactConnector(
+        settings,
+        connections,
+        cluster,
+        limits,
+        clock,
+        meter.getIfAvailable(() -> AccountingCallMeter.NONE));
   }
 
   @Bean

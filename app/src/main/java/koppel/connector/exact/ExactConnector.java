@@ -2,6 +2,7 @@ package koppel.connector.exact;
 
 import java.time.Clock;
 import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingCallMeter;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingSystem;
 import koppel.order.port.ClusterLock;
@@ -24,10 +25,21 @@ public class ExactConnector {
       ClusterLock cluster,
       RateLimitStore limits,
       Clock clock) {
+    this(settings, connections, cluster, limits, clock, AccountingCallMeter.NONE);
+  }
+
+  /** As above, telling {@code meter} about every request sent to Exact. */
+  public ExactConnector(
+      ExactSettings settings,
+      ConnectionStore connections,
+      ClusterLock cluster,
+      RateLimitStore limits,
+      Clock clock,
+      AccountingCallMeter meter) {
     ExactHttp http = new ExactHttp(settings);
     ExactTokens tokens = new ExactTokens(connections, cluster, http, settings, clock);
     ExactClient client =
-        new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock);
+        new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock, meter);
     this.accounting = new ExactAccountingSystem(client);
     this.authorization = new ExactAuthorization(http, tokens, client, connections, settings, clock);
     this.masterData = new ExactMasterData(client);
