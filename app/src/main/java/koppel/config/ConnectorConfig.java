@@ -8,6 +8,7 @@ import koppel.connector.kmoshops.KmoShopsSettings;
 import koppel.connector.kmoshops.KmoShopsShopSystem;
 import koppel.connector.kmoshops.KmoShopsWebhooks;
 import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingCallMeter;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
@@ -19,6 +20,7 @@ import koppel.order.port.OrderIntake;
 import koppel.order.port.RateLimitStore;
 import koppel.order.port.ShopAuthorization;
 import koppel.order.port.WebhookDeliveries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,8 +56,16 @@ class ConnectorConfig {
       ClusterLock cluster,
       RateLimitStore limits,
       MirrorStore mirror,
-      Clock clock) {
-    return new ExactConnector(settings, connections, cluster, limits, mirror, clock);
+      Clock clock,
+      ObjectProvider<AccountingCallMeter> meter) {
+    return new ExactConnector(
+        settings,
+        connections,
+        cluster,
+        limits,
+        mirror,
+        clock,
+        meter.getIfAvailable(() -> AccountingCallMeter.NONE));
   }
 
   @Bean

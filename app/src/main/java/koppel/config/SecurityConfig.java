@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -96,10 +97,22 @@ class SecurityConfig {
                     .anyRequest()
                     .authenticated())
         .csrf(c -> c.ignoringRequestMatchers(NO_CSRF_NEEDED))
+        // a scraper (Prometheus) without credentials gets 401, not a redirect to the login page
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    actuatorEntryPoint(),
+                    PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
         .httpBasic(Customizer.withDefaults())
         // after logging in, the page asked for before (e.g. Exact's connect callback) goes on
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"));
     return http.build();
+  }
+
+  private static BasicAuthenticationEntryPoint actuatorEntryPoint() {
+    BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+    basic.setRealmName("Koppel");
+    return basic;
   }
 }

@@ -4,7 +4,10 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import koppel.metrics.BookingLatency;
 import koppel.order.domain.OrderKey;
 import koppel.order.domain.SyncState;
 import koppel.order.port.BackgroundWork;
@@ -22,10 +25,14 @@ public class BookOrderJob {
 
   private final BookOrder bookOrder;
   private final OrderSyncStore orders;
+  private final BookingLatency latency;
+  private final Clock clock;
 
-  BookOrderJob(BookOrder bookOrder, OrderSyncStore orders) {
+  BookOrderJob(BookOrder bookOrder, OrderSyncStore orders, BookingLatency latency, Clock clock) {
     this.bookOrder = bookOrder;
     this.orders = orders;
+    this.latency = latency;
+    this.clock = clock;
   }
 
   public CustomTask<OrderTaskData> task() {
@@ -37,12 +44,14 @@ public class BookOrderJob {
         .execute(
             (instance, context) -> {
               OrderKey key = OrderKey.parse(instance.getId());
+              Instant started = clock.instant();
               // an imported order's calls leave part of the division's budget to live orders
               boolean imported = orders.find(key).map(OrderSync::imported).orElse(false);
               BookOrder.Result result = BackgroundWork.run(imported, () -> bookOrder.attempt(key));
               if (result instanceof BookOrder.RetryAt retry) {
                 return (complete, operations) -> operations.reschedule(complete, retry.at());
               }
+              latency.attemptEnded(key, started);
               // a change that arrived while this attempt ran found this entry taken and could
               // not queue the order again; it left the order QUEUED: look at it once more
               boolean changedMeanwhile =

@@ -228,6 +228,11 @@ final class Cluster implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + nodeHeap);
     command.add("-XX:+UseG1GC");
+    // e.g. KOPPEL_BENCH_NODE_OPTS="-XX:StartFlightRecording=filename=node.jfr" to profile a node
+    String extra = System.getenv("KOPPEL_BENCH_NODE_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-jar");
     command.add(appJar.toAbsolutePath().toString());
     p.forEach((k, v) -> command.add("--" + k + "=" + v));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import koppel.order.port.AccountingCallMeter;
 import koppel.order.port.ExternalSystemException;
 import koppel.order.port.SystemConnection;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +26,19 @@ final class ExactClient {
   private final ExactTokens tokens;
   private final ExactRateGovernor governor;
   private final Clock clock;
+  private final AccountingCallMeter meter;
 
-  ExactClient(ExactHttp http, ExactTokens tokens, ExactRateGovernor governor, Clock clock) {
+  ExactClient(
+      ExactHttp http,
+      ExactTokens tokens,
+      ExactRateGovernor governor,
+      Clock clock,
+      AccountingCallMeter meter) {
     this.http = http;
     this.tokens = tokens;
     this.governor = governor;
     this.clock = clock;
+    this.meter = meter;
   }
 
   <T> T withConnection(UUID integrationId, Function<SystemConnection, T> work) {
@@ -208,11 +216,46 @@ final class ExactClient {
     if (division != null) {
       governor.reserve(c, division);
     }
-    ExactResponse r = http.send(request.apply(c), write, what);
+    HttpRequest.Builder builder = request.apply(c);
+    HttpRequest sending = builder.copy().build();
+    // counted as it leaves: Exact counts a request it received even when the answer is lost
+    meter.sent(
+        c.integrationId(), division, kind(sending.method(), division, sending.uri().getPath()));
+    ExactResponse r = http.send(builder, write, what);
     if (division != null) {
       governor.observe(c, division, r);
     }
     return r;
+  }
+
+  /**
+   * What a call was for, from its method and path ({@code /api/v1/{division}/crm/Accounts...}):
+   * documents, creates of customers, items and addresses, mirror reads (sync/, bulk/), other reads
+   * in a division; everything else (deletes, updates, calls outside a division) is OTHER.
+   */
+  static AccountingCallMeter.Kind kind(String method, String division, String urlPath) {
+    if (division == null) {
+      return AccountingCallMeter.Kind.OTHER;
+    }
+    String marker = "/api/v1/" + division + "/";
+    int at = urlPath.indexOf(marker);
+    String path = at < 0 ? urlPath : urlPath.substring(at + marker.length());
+    if ("GET".equals(method)) {
+      return path.startsWith("sync/") || path.startsWith("bulk/")
+          ? AccountingCallMeter.Kind.MIRROR
+          : AccountingCallMeter.Kind.LOOKUP;
+    }
+    if ("POST".equals(method)) {
+      return switch (path) {
+        case "salesinvoice/SalesInvoices", "salesorder/SalesOrders", "salesentry/SalesEntries" ->
+            AccountingCallMeter.Kind.DOCUMENT;
+        case "crm/Accounts" -> AccountingCallMeter.Kind.CUSTOMER_CREATE;
+        case "logistics/Items" -> AccountingCallMeter.Kind.ITEM_CREATE;
+        case "crm/Addresses" -> AccountingCallMeter.Kind.ADDRESS_CREATE;
+        default -> AccountingCallMeter.Kind.OTHER;
+      };
+    }
+    return AccountingCallMeter.Kind.OTHER;
   }
 
   private static String division(SystemConnection c) {

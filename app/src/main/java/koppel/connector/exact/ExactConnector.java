@@ -2,6 +2,7 @@ package koppel.connector.exact;
 
 import java.time.Clock;
 import koppel.order.port.AccountingAuthorization;
+import koppel.order.port.AccountingCallMeter;
 import koppel.order.port.AccountingMasterData;
 import koppel.order.port.AccountingMirror;
 import koppel.order.port.AccountingSystem;
@@ -21,17 +22,19 @@ public class ExactConnector {
   private final ExactMasterData masterData;
   private final ExactMirror mirror;
 
+  /** {@code meter} hears of every request sent to Exact. */
   public ExactConnector(
       ExactSettings settings,
       ConnectionStore connections,
       ClusterLock cluster,
       RateLimitStore limits,
       MirrorStore mirrorStore,
-      Clock clock) {
+      Clock clock,
+      AccountingCallMeter meter) {
     ExactHttp http = new ExactHttp(settings);
     ExactTokens tokens = new ExactTokens(connections, cluster, http, settings, clock);
     ExactClient client =
-        new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock);
+        new ExactClient(http, tokens, new ExactRateGovernor(limits, settings, clock), clock, meter);
     this.accounting = new ExactAccountingSystem(client);
     this.authorization = new ExactAuthorization(http, tokens, client, connections, settings, clock);
     this.masterData = new ExactMasterData(client);
