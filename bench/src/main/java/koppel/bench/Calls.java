@@ -34,7 +34,7 @@ final class Calls {
 
   /** One scrape of a node's /actuator/prometheus: null when the node has no such endpoint. */
   static String scrape(Http operator, String nodeUrl) {
-    Http.Answer a = operator.tryGet(nodeUrl + "/actuator/prometheus");
+    Http.Answer a = operator.tryGet(nodeUrl + "/actuator/prometheus", "text/plain");
     return a.ok() ? a.body() : null;
   }
 

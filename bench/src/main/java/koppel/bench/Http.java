@@ -50,10 +50,14 @@ final class Http {
   }
 
   Answer send(String method, String url, Object body) {
+    return send(method, url, body, "application/json");
+  }
+
+  private Answer send(String method, String url, Object body, String accept) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(120))
-            .header("Accept", "application/json");
+            .header("Accept", accept);
     if (basicAuth != null) {
       b.header("Authorization", basicAuth);
     }
@@ -92,8 +96,13 @@ final class Http {
 
   /** A GET that may fail (an endpoint another version does not have yet): null unless 2xx. */
   Answer tryGet(String url) {
+    return tryGet(url, "application/json");
+  }
+
+  /** As {@link #tryGet(String)}, asking for this media type (Prometheus text: text/plain). */
+  Answer tryGet(String url, String accept) {
     try {
-      return send("GET", url, null);
+      return send("GET", url, null, accept);
     } catch (RuntimeException e) {
       return new Answer(-1, e.getMessage());
     }
