@@ -25,7 +25,7 @@ final class PhaseRunner {
 
   /** What a phase does. perSecond 0 = webhooks as fast as the shop can send them. */
   record Spec(
-      String name, int orders, long seed, double returningRate, int perSecond, boolean limits) {}
+      String name, int orders, long seed, double returningRate, double perSecond, boolean limits) {}
 
   /** The generator's largest batch in older sandboxes; bigger phases generate in batches. */
   private static final int BATCH = 5000;
