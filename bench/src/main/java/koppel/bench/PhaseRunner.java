@@ -74,6 +74,7 @@ final class PhaseRunner {
     cluster.exactLimits(spec.limits());
     Map<String, Long> koppelBefore = Calls.koppelByKind(operator, nodeUrls());
     JsonNode exactBefore = http.get(countersUrl());
+    Map<String, Double> cpuBefore = cpu();
 
     // 1. the orders, their webhooks held
     long first = Long.MAX_VALUE;
@@ -219,6 +220,15 @@ final class PhaseRunner {
       heap.add(h < 0 ? null : h);
     }
     f.put("heapUsedBytesPerNode", heap);
+    Map<String, Double> cpuAfter = cpu();
+    Map<String, Object> cpuPerOrder = new LinkedHashMap<>();
+    cpuAfter.forEach(
+        (part, seconds) -> {
+          Double before = cpuBefore.get(part);
+          boolean known = seconds >= 0 && before != null && before >= 0 && booked > 0;
+          cpuPerOrder.put(part, known ? round((seconds - before) * 1000 / booked, 2) : null);
+        });
+    f.put("cpuMillisPerBookedOrder", cpuPerOrder);
     f.put("databaseBytes", databaseBytes());
     f.put("exactlyOnce", exactlyOnce());
 
@@ -424,6 +434,12 @@ final class PhaseRunner {
   private static Long millis(ResultSet r, int col) throws SQLException {
     double v = r.getDouble(col);
     return r.wasNull() ? null : Math.round(v * 1000);
+  }
+
+  private Map<String, Double> cpu() {
+    return CpuUsage.now(
+        cluster.nodes().stream().map(Cluster.Node::process).toList(),
+        cluster.workDir.resolve("postgres"));
   }
 
   private long databaseBytes() throws SQLException {

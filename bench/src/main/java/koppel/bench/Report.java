@@ -181,6 +181,18 @@ final class Report {
       heaps.add(h == null ? "n/a" : mb(((Number) h).longValue()));
     }
     row(out, "heap used per node", String.join(", ", heaps));
+    Object cpu = f.get("cpuMillisPerBookedOrder");
+    if (cpu instanceof Map<?, ?> m) {
+      row(
+          out,
+          "CPU ms per booked order",
+          "Koppel "
+              + m.get("koppel")
+              + ", PostgreSQL "
+              + m.get("postgres")
+              + ", sandboxes + bench "
+              + m.get("sandboxesAndBench"));
+    }
     row(out, "database size", mb((Long) f.get("databaseBytes")));
     row(
         out,
