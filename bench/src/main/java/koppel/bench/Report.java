@@ -141,7 +141,10 @@ final class Report {
     if (!((Map<?, ?>) o.get("failedByCode")).isEmpty()) {
       row(out, "failed by code", o.get("failedByCode"));
     }
-    row(out, "offered webhooks per second", f.get("offeredPerSecond"));
+    row(
+        out,
+        "offered orders per second (webhooks per order)",
+        f.get("offeredPerSecond") + " (" + f.get("webhooksPerOrder") + ")");
     row(out, "orders booked per second", f.get("bookedPerSecond"));
     row(
         out,
