@@ -247,6 +247,20 @@ final class PhaseRunner {
       l.put(
           "ordersPerDay",
           cpo == null || ((Double) cpo) == 0 ? null : (long) Math.floor(5000 / (Double) cpo));
+      // The shop's buyer pool also holds buyers whose earlier orders were never booked (waiting
+      // for payment, cancelled): their first booked order still creates the debtor (and reads the
+      // mirror before it). The steady state leaves those one-time calls out: what an order of a
+      // customer and products Koppel booked before costs.
+      long oneTime =
+          calls.getOrDefault("customer_create", 0L)
+              + calls.getOrDefault("item_create", 0L)
+              + calls.getOrDefault("address_create", 0L)
+              + calls.getOrDefault("mirror", 0L);
+      Double steady = booked == 0 ? null : round((total - oneTime) / (double) booked, 4);
+      l.put("steadyStateCallsPerOrder", steady);
+      l.put(
+          "steadyStateOrdersPerDay",
+          steady == null || steady == 0 ? null : (long) Math.floor(5000 / steady));
       long clock = (Long) f.get("maxCallsInAClockMinute");
       // Exact was restarted for this phase: its own fixed-window figure is this phase's
       long exactMax = reported == null ? clock : reported.path("fixed").asLong();
