@@ -11,13 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import koppel.support.Http;
 import koppel.support.KoppelSystem;
 import koppel.support.ShopOrders;
-import koppel.support.Webhooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,24 +52,7 @@ class FairShareIT {
         system.seedIntegration("deelt-b", LocalDate.of(2026, 11, 1), true, a.division());
     assertThat(b.division()).isEqualTo(a.division());
 
-    // October happened before Koppel: the shop does not tell Koppel about these orders
-    Webhooks.faults(system, 1.0, 0, 0, 0);
-    ExecutorService creators = Executors.newFixedThreadPool(8);
-    List<Future<?>> created = new ArrayList<>();
-    for (int i = 0; i < IMPORTED; i++) {
-      int n = i;
-      created.add(
-          creators.submit(
-              () ->
-                  Http.post(
-                      system.shopsUrl + "/admin/shops/" + a.shopId() + "/orders",
-                      ShopOrders.octoberOrder(n))));
-    }
-    for (Future<?> f : created) {
-      f.get();
-    }
-    creators.shutdown();
-    Webhooks.noFaults(system);
+    ShopOrders.octoberBeforeKoppel(system, a, IMPORTED);
 
     assertThat(
             Http.post(

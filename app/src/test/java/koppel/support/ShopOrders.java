@@ -263,4 +263,33 @@ public final class ShopOrders {
                 "vatRate",
                 "21")));
   }
+
+  /**
+   * Creates {@code count} October orders ({@link #octoberOrder}) in the seeded shop as if they
+   * happened before Koppel was installed: their webhooks are dropped, so only an import finds them.
+   */
+  public static void octoberBeforeKoppel(KoppelSystem system, KoppelSystem.Seeded seeded, int count)
+      throws Exception {
+    Webhooks.faults(system, 1.0, 0, 0, 0);
+    java.util.concurrent.ExecutorService creators =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> created = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        created.add(
+            creators.submit(
+                () ->
+                    Http.post(
+                        system.shopsUrl + "/admin/shops/" + seeded.shopId() + "/orders",
+                        octoberOrder(n))));
+      }
+      for (java.util.concurrent.Future<?> f : created) {
+        f.get();
+      }
+    } finally {
+      creators.shutdown();
+      Webhooks.noFaults(system);
+    }
+  }
 }

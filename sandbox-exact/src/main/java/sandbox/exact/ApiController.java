@@ -633,7 +633,7 @@ class ApiController {
     if (more && !page.isEmpty()) {
       Object last = page.get(page.size() - 1).get(entity.key().name());
       String token = last instanceof UUID ? "guid'" + last + "'" : last + "L";
-      dBody.put("__next", entityUrl + "?" + nextQuery(request, token));
+      dBody.put("__next", entityUrl + "?" + SyncReads.nextQuery(request, token));
     }
     return Map.of("d", dBody);
   }
@@ -903,28 +903,6 @@ class ApiController {
     } catch (NumberFormatException e) {
       throw new ApiError(400, "Error in query syntax: invalid $top.");
     }
-  }
-
-  private static String nextQuery(HttpServletRequest request, String token) {
-    StringBuilder q = new StringBuilder();
-    request
-        .getParameterMap()
-        .forEach(
-            (name, values) -> {
-              if (name.equals("$skiptoken")) {
-                return;
-              }
-              for (String v : values) {
-                q.append(q.isEmpty() ? "" : "&")
-                    .append(name)
-                    .append('=')
-                    .append(UriUtils.encodeQueryParam(v, StandardCharsets.UTF_8));
-              }
-            });
-    return q
-        + (q.isEmpty() ? "" : "&")
-        + "$skiptoken="
-        + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
   }
 
   static String base(HttpServletRequest request) {
